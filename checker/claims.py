@@ -1,0 +1,182 @@
+"""Extract claims: bind each quantity to the nearest rule trigger in its clause and fill the roles."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.clean import original_span
+from checker.datafiles import load_model
+from checker.load import line_of
+from checker.models import Claim, CleanArticle, Mention, Quantity
+from checker.paths import DATA_DIR
+from checker.periods import PeriodMatch, find_periods, period_near
+from checker.roles import RoleFinder, SentenceView
+from checker.rules import ClaimRule, RuleBook, TriggerHit
+from checker.segment import clauses, sentences
+
+OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
+
+
+class ClaimWords(BaseModel):
+    """Words around a quantity that change what it claims (claims.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    negations: tuple[str, ...]
+    deltas: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    marker_reach: int
+    context_sentences: int
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> ClaimWords:
+    """Load the bundled claim words."""
+    return load_model(DATA_DIR / "claims.yaml", ClaimWords)
+
+
+def match_text(text: str) -> str:
+    """Lower-case a text without changing its length (for offset-stable matching)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class ClaimExtractor:
+    """Turns an article's quantities and mentions into claims, following the rule book."""
+
+    def __init__(self, book: RuleBook, speaks_for: Callable[[str], str | None]) -> None:
+        self.book = book
+        self.speaks_for = speaks_for
+        self.words = claim_words()
+
+    def extract(self, clean: CleanArticle, quantities: list[Quantity], mentions: list[Mention]) -> list[Claim]:
+        """All claims in one cleaned article."""
+        text = match_text(clean.folded)
+        views = sentence_views(clean.text, mentions, quantities)
+        hits = self.book.triggers_in(text)
+        periods = find_periods(text, clean.date)
+        finder = RoleFinder(self.speaks_for, text, self.words.marker_reach, self.words.list_separators)
+        claims = []
+        for index, view in enumerate(views):
+            inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
+            kept = [q for q in inside if not is_restatement(q, inside, text)]
+            for quantity, hit in self._bind(view, kept, hits):
+                claim = self._claim(clean, text, quantity, hit, views, index, finder, periods)
+                if claim is not None:
+                    claims.append(claim)
+        return claims
+
+    def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit]) -> list[tuple[Quantity, TriggerHit | None]]:
+        """Pair quantities with trigger positions in their clause, nearest pairs first, each used once."""
+        pairs = []
+        for quantity in quantities:
+            clause = view.clause_of(quantity.start)
+            for hit in hits:
+                if clause[0] <= hit.start and hit.end <= clause[1] and self._fits(hit, quantity):
+                    if hit.end <= quantity.start or hit.start >= quantity.end:
+                        gap = max(hit.start - quantity.end, quantity.start - hit.end)
+                        pairs.append((gap, hit.start, quantity.start, quantity, hit))
+        bound: dict[int, TriggerHit | None] = {}
+        used: set[tuple[int, int]] = set()
+        for _, _, _, quantity, hit in sorted(pairs, key=lambda p: p[:3]):
+            if quantity.start not in bound and (hit.start, hit.end) not in used:
+                bound[quantity.start] = hit
+                used.add((hit.start, hit.end))
+        return [(q, bound.get(q.start)) for q in quantities]
+
+    def _fits(self, hit: TriggerHit, quantity: Quantity) -> bool:
+        """True when the hit's rule takes quantities of this kind."""
+        return quantity.kind in self.book.rules[hit.rule].kinds
+
+    def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit]) -> list[tuple[ClaimRule, TriggerHit | None]]:
+        """Rules that may read this quantity, in rule-book order."""
+        if hit is None:
+            return [(r, None) for r in self.book.rules.values() if r.trigger_optional and quantity.kind in r.kinds]
+        owners = {h.rule: h for h in hits_here if (h.start, h.end) == (hit.start, hit.end)}
+        return [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds]
+
+    def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,
+               views: list[SentenceView], index: int, finder: RoleFinder, periods: list[PeriodMatch]) -> Claim | None:
+        """The claim a bound quantity makes, or None when no rule's roles are satisfied."""
+        view = views[index]
+        clause = view.clause_of(quantity.start)
+        if self._denied(text, clause, quantity):
+            return None
+        hits_here = self.book.triggers_in(text[hit.start:hit.end]) if hit else []
+        hits_here = [h.model_copy(update={"start": h.start + hit.start, "end": h.end + hit.start}) for h in hits_here]
+        for rule, rule_hit in self._candidate_rules(quantity, hit, hits_here):
+            roles = fill_roles(rule, rule_hit, quantity, views, index, finder, self.words.context_sentences)
+            if roles is None:
+                continue
+            subject, obj = roles
+            period = period_near(periods, clause, (view.start, view.end), quantity.start)
+            return build_claim(clean, quantity, rule, subject, obj, period, view)
+        return None
+
+    def _denied(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
+        """True when the clause negates the figure or the figure is a change, not a level."""
+        clause_text = f" {text[clause[0]:clause[1]]} "
+        if any(word in clause_text for word in self.words.negations):
+            return True
+        before = text[max(clause[0], quantity.start - 4):quantity.start]
+        return any(before.rstrip().endswith(word) or word in before for word in self.words.deltas)
+
+
+def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity]) -> list[SentenceView]:
+    """Sentences of a text with their clauses, mentions and the kinds of figure in each clause."""
+    views = []
+    for start, end in sentences(text):
+        inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
+        view = SentenceView(start, end, tuple(clauses(text, start, end)), inside)
+        figures = {(view.clause_of(q.start)[0], q.kind) for q in quantities if start <= q.start < end}
+        views.append(SentenceView(start, end, view.clauses, inside, frozenset(figures)))
+    return views
+
+
+def is_restatement(quantity: Quantity, others: list[Quantity], text: str) -> bool:
+    """True for a figure in parentheses that restates the one before it ("143亿美元(约1,115亿港元)")."""
+    opening = max(text.rfind(p, 0, quantity.start) for p in OPEN_PARENS)
+    if opening < 0 or any(c in text[opening:quantity.start] for c in CLOSE_PARENS):
+        return False
+    before_paren = text[:opening].rstrip()
+    for other in others:
+        if other is quantity or other.kind != quantity.kind:
+            continue
+        if opening < other.start < quantity.start or other.end == len(before_paren):
+            return True
+    return False
+
+
+def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, views: list[SentenceView],
+               index: int, finder: RoleFinder, look_back: int) -> tuple[str | None, str | None] | None:
+    """Subject and object for a rule at a trigger; None when a required role is missing."""
+    from checker.role_search import find_object, find_subject
+
+    anchor = hit if hit is not None else quantity
+    obj = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
+    subject = find_subject(rule, anchor, hit, views, index, finder, look_back, skip={obj} if obj else set())
+    if obj is None and rule.object is not None:
+        obj = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
+    if obj == subject:
+        obj = None
+    if rule.object is not None and rule.object.required and obj is None:
+        return None
+    if rule.subject.required and subject is None:
+        return None
+    return subject, obj
+
+
+def build_claim(clean: CleanArticle, quantity: Quantity, rule: ClaimRule, subject: str | None, obj: str | None,
+                period: str, view: SentenceView) -> Claim:
+    """A claim with its evidence quoted from the original text."""
+    original = clean.article.text
+    start, end = original_span(clean, quantity.start, quantity.end)
+    s_start, s_end = original_span(clean, view.start, view.end)
+    return Claim(
+        article=clean.article.name, path=clean.article.path, line=line_of(original, start), start=start, end=end,
+        text=original[start:end], sentence=" ".join(original[s_start:s_end].split()), rule=rule.id,
+        attribute=rule.attribute, subject=subject, object=obj, period=period, value=quantity.value,
+        unit=quantity.unit, kind=quantity.kind, qualifier=quantity.qualifier, low=quantity.low, high=quantity.high,
+        assumptions=quantity.assumptions,
+    )

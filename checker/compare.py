@@ -1,0 +1,130 @@
+"""Compare claims: group them by fact and find the groups whose values cannot all be true."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from checker.models import Claim, ClaimGroup
+from checker.numbers import format_value
+
+OPEN_ENDED = {"exact", "approx", "under"}  # rounded figures: their interval ends are not claimed values
+SIDE_LABELS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def fact_key(claim: Claim) -> tuple[str, str, str, str]:
+    """What makes two claims about the same fact, before periods are considered."""
+    return (claim.rule, claim.subject or "", claim.object or "", claim.unit)
+
+
+def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
+    """Group comparable claims (numeric, with a subject) and judge each group."""
+    buckets: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.subject and not isinstance(claim.value, str):
+            buckets[fact_key(claim)].append(claim)
+    groups = []
+    for key in sorted(buckets):
+        for period, members in split_by_period(buckets[key]).items():
+            if len(members) > 1:
+                groups.append(judge(members, period))
+    return sorted(groups, key=lambda g: (g.severity, g.attribute, g.subject, g.object or "", g.period))
+
+
+def split_by_period(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Claims per period; claims of unknown period join the one known period, if there is just one."""
+    by_period: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_period[claim.period].append(claim)
+    known = [p for p in by_period if p]
+    if "" in by_period and len(known) == 1:
+        by_period[known[0]].extend(by_period.pop(""))
+    return dict(by_period)
+
+
+def bounds(claim: Claim) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a claim allows, with the ends of rounded figures made exclusive."""
+    low, high = claim.low, claim.high
+    if claim.qualifier in OPEN_ENDED:
+        nudge = Decimal("1e-9")
+        low = None if low is None else low + abs(low) * nudge
+        high = None if high is None else high - abs(high) * nudge
+    return low, high
+
+
+def contains(claim: Claim, point: Decimal) -> bool:
+    """True when a claim allows a value."""
+    low, high = bounds(claim)
+    return (low is None or low <= point) and (high is None or point <= high)
+
+
+def assign_sides(claims: list[Claim]) -> list[int]:
+    """Side index per claim: greedy interval stabbing, so each side's claims share a common value."""
+    def right_end(i: int) -> tuple[int, Decimal]:
+        low, high = bounds(claims[i])
+        return (1, low or Decimal(0)) if high is None else (0, high)
+
+    points: list[Decimal] = []
+    side = [-1] * len(claims)
+    for i in sorted(range(len(claims)), key=right_end):
+        if not any(contains(claims[i], p) for p in points):
+            low, high = bounds(claims[i])
+            points.append(high if high is not None else (low if low is not None else Decimal(0)))
+    for i, claim in enumerate(claims):
+        side[i] = next(n for n, p in enumerate(points) if contains(claim, p))
+    return relabel(side, claims)
+
+
+def relabel(side: list[int], claims: list[Claim]) -> list[int]:
+    """Number sides by size (most articles first), so labels are stable and meaningful."""
+    weight = Counter()
+    for s, claim in zip(side, claims):
+        weight[s] += 1
+    order = sorted(set(side), key=lambda s: (-weight[s], min(claims[i].value for i in range(len(claims)) if side[i] == s)))
+    rank = {s: n for n, s in enumerate(order)}
+    return [rank[s] for s in side]
+
+
+def judge(claims: list[Claim], period: str) -> ClaimGroup:
+    """A claim group with its sides, severity and explanation."""
+    ordered = sorted(claims, key=lambda c: (c.article, c.start))
+    sides = assign_sides(ordered)
+    paired = sorted(zip(sides, ordered), key=lambda p: (p[0], p[1].article, p[1].start))
+    sides, ordered = [s for s, _ in paired], [c for _, c in paired]
+    first = ordered[0]
+    severity = "conflict" if max(sides) > 0 else ("warning" if edge_only(ordered) else "agreement")
+    return ClaimGroup(
+        fingerprint=fingerprint(first, period, ordered), rule=first.rule, attribute=first.attribute,
+        subject=first.subject or "", object=first.object, period=period, severity=severity,
+        explanation=explain(ordered, sides, severity), claims=tuple(ordered),
+        sides=tuple(SIDE_LABELS[s] if s < len(SIDE_LABELS) else f"s{s}" for s in sides),
+    )
+
+
+def edge_only(claims: list[Claim]) -> bool:
+    """True when the claims agree only through rounding: some figure lies outside another's interval."""
+    return any(not contains(a, b.value) for a in claims for b in claims if a.qualifier == "exact" and b.qualifier == "exact")
+
+
+def explain(claims: list[Claim], sides: list[int], severity: str) -> str:
+    """One line saying which values stand against which, with article counts."""
+    parts = []
+    for side in sorted(set(sides)):
+        members = [c for c, s in zip(claims, sides) if s == side]
+        values = Counter(format_value(c) for c in members)
+        articles = len({c.article for c in members})
+        label = " / ".join(v for v, _ in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])))
+        parts.append(f"{label} ({articles} article{'s' if articles != 1 else ''})")
+    if severity == "conflict":
+        return f"{parts[1]} is outside {parts[0]}" if len(parts) == 2 else " vs ".join(parts)
+    if severity == "warning":
+        return f"{parts[0]} agree only within rounding"
+    return f"{parts[0]} agree"
+
+
+def fingerprint(first: Claim, period: str, claims: list[Claim]) -> str:
+    """A stable id of a group: rule, subject, object, attribute, unit, period and sorted article ids."""
+    articles = ",".join(sorted({c.article for c in claims}))
+    key = "|".join([first.rule, first.subject or "", first.object or "", first.attribute, first.unit, period, articles])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

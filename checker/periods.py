@@ -1,0 +1,123 @@
+"""Periods: the year a claim speaks of, from explicit and relative time expressions."""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.datafiles import load_model
+from checker.paths import DATA_DIR
+
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
+class PeriodPattern(BaseModel):
+    """One period expression; `years`/`months` make it relative to the article date."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    regex: str
+    years: int | None = None
+    months: int | None = None
+
+
+class PeriodExample(BaseModel):
+    """A text, an optional article date, and the period expected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str
+    date: dt.date | None = None
+    period: str
+
+
+class PeriodData(BaseModel):
+    """The periods data file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    months: dict[str, int]
+    patterns: tuple[PeriodPattern, ...]
+    examples: tuple[PeriodExample, ...] = ()
+
+
+class PeriodMatch(BaseModel):
+    """A period expression found in text, with the year it resolves to ("" if unresolved)."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+    year: str
+
+
+@lru_cache(maxsize=1)
+def period_data() -> PeriodData:
+    """Load the bundled period expressions."""
+    return load_model(DATA_DIR / "periods.yaml", PeriodData)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], tuple[PeriodPattern, ...]]:
+    """One alternation over all period patterns, each in a named group."""
+    patterns = period_data().patterns
+    parts = []
+    for index, pattern in enumerate(patterns):
+        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{index}>", pattern.regex)
+        parts.append(f"(?P<p{index}>{body})")
+    return re.compile("|".join(parts), re.IGNORECASE), patterns
+
+
+def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]:
+    """Every period expression in a folded text, resolved against the article date."""
+    regex, patterns = _compiled()
+    found = []
+    for match in regex.finditer(folded):
+        index = int(match.lastgroup[1:]) if match.lastgroup and match.lastgroup[0] == "p" else _which(match)
+        year = _resolve(match, index, patterns[index], article_date)
+        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year))
+    return found
+
+
+def _which(match: re.Match[str]) -> int:
+    """Index of the top-level pattern group that matched."""
+    for name, value in match.groupdict().items():
+        if value is not None and name.startswith("p") and name[1:].isdigit():
+            return int(name[1:])
+    raise ValueError("no period pattern matched")
+
+
+def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_date: dt.date | None) -> str:
+    """The year a matched expression speaks of, or "" when it needs an absent article date."""
+    groups = {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if k.endswith(f"_{index}") and v}
+    if "year" in groups:
+        return groups["year"]
+    if "yy" in groups:
+        return "20" + groups["yy"]
+    if article_date is None:
+        return ""
+    if pattern.years is not None:
+        return str(article_date.year + pattern.years)
+    if pattern.months is not None:
+        month_index = article_date.year * 12 + article_date.month - 1 + pattern.months
+        return str(month_index // 12)
+    month = _month_number(groups.get("month", ""))
+    # a bare month later than the article's own month most likely means last year
+    return str(article_date.year - 1 if month and month > article_date.month + 1 else article_date.year)
+
+
+def _month_number(text: str) -> int | None:
+    """A month number from digits, Chinese numerals or an English name."""
+    if text.isdigit():
+        return int(text)
+    return _CN_MONTHS.get(text) or period_data().months.get(text.lower())
+
+
+def period_near(periods: list[PeriodMatch], clause: tuple[int, int], sentence: tuple[int, int], at: int) -> str:
+    """The period for a claim at `at`: nearest in its clause, else in its sentence, else unknown."""
+    for start, end in (clause, sentence):
+        inside = [p for p in periods if p.start >= start and p.end <= end]
+        if inside:
+            before = [p for p in inside if p.end <= at]
+            chosen = before[-1] if before else inside[0]
+            return chosen.year
+    return ""

@@ -1,0 +1,82 @@
+"""The pipeline: load -> clean -> extract -> resolve -> compare, for a set of paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from checker.claims import ClaimExtractor
+from checker.clean import clean_article
+from checker.compare import group_claims
+from checker.entities import Resolver, list_entities
+from checker.load import load_articles
+from checker.models import ArticleSummary, Claim, CleanArticle, Entity, Mention, Report
+from checker.paths import BUNDLED_RULES_DIR
+from checker.quantities import extract_quantities
+from checker.rules import RuleBook, load_rules
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The rules and aliases of a run."""
+
+    rules: RuleBook
+    resolver: Resolver
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[str | Path] = ()) -> Knowledge:
+        """Bundled rules/ plus user folders that add to them (raises DataFileError)."""
+        dirs = [BUNDLED_RULES_DIR, *(Path(d) for d in extra_dirs)]
+        return cls(rules=load_rules(dirs), resolver=Resolver.load(dirs))
+
+    def speaks_for(self, canonical: str) -> str | None:
+        """The organisation a person's acts stand for, if the aliases say so."""
+        info = self.resolver.info(canonical)
+        return getattr(info, "speaks_for", None) if info else None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Cleaned articles with their mentions and claims, plus load warnings."""
+
+    cleans: tuple[CleanArticle, ...]
+    mentions: dict[str, list[Mention]]
+    claims: dict[str, list[Claim]]
+    warnings: tuple[str, ...]
+
+
+def read_corpus(paths: Sequence[str], knowledge: Knowledge) -> Corpus:
+    """Load, clean, resolve names and extract claims from every article under the paths."""
+    articles, warnings = load_articles(paths)
+    extractor = ClaimExtractor(knowledge.rules, knowledge.speaks_for)
+    cleans, mentions, claims = [], {}, {}
+    for article in articles:
+        clean = clean_article(article)
+        found = knowledge.resolver.mentions(clean)
+        cleans.append(clean)
+        mentions[article.name] = found
+        claims[article.name] = extractor.extract(clean, extract_quantities(clean.folded), found)
+    return Corpus(tuple(cleans), mentions, claims, tuple(warnings))
+
+
+def build_report(corpus: Corpus) -> Report:
+    """Compare every claim of the corpus and summarise it as a report."""
+    every_claim = [c for clean in corpus.cleans for c in corpus.claims[clean.article.name]]
+    groups = group_claims(every_claim)
+    summaries = tuple(
+        ArticleSummary(article=c.article.name, path=c.article.path, language=c.language,
+                       claims=len(corpus.claims[c.article.name]), warnings=c.article.warnings + c.warnings)
+        for c in corpus.cleans
+    )
+    return Report(
+        articles=summaries,
+        conflicts=tuple(g for g in groups if g.severity != "agreement"),
+        agreements=tuple(g for g in groups if g.severity == "agreement"),
+        warnings=corpus.warnings,
+    )
+
+
+def corpus_entities(corpus: Corpus) -> list[Entity]:
+    """Every entity named in the corpus with its surface forms."""
+    return list_entities(list(corpus.cleans), corpus.mentions)

@@ -1,0 +1,172 @@
+"""Rule files: which facts to compare, the words that signal them and the roles around them."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import opencc
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from checker.datafiles import DataFileError, load_model, locate, read_yaml
+
+QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "compute", "data", "length", "mass", "area"}
+ENTITY_KINDS = {"person", "company", "organization", "product", "place", "topic"}
+_T2S = opencc.OpenCC("t2s.json")
+
+
+class RuleModel(BaseModel):
+    """Strict base for rule-file sections."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoleSpec(RuleModel):
+    """How to find the entity that fills a role (subject or object) around a trigger."""
+
+    kinds: tuple[str, ...]
+    markers: tuple[str, ...] = ()  # words right before the entity that mark this role (对, 向, in, from)
+    via_person: bool = False  # a person who speaks for an organisation stands for it
+    fallback: Literal["context", "none"] = "none"  # look back in earlier sentences when absent
+    required: bool = False  # without it the rule does not apply (another rule may)
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> RoleSpec:
+        unknown = set(self.kinds) - ENTITY_KINDS
+        if unknown:
+            raise ValueError(f"unknown entity kind(s) {sorted(unknown)}; use {sorted(ENTITY_KINDS)}")
+        return self
+
+
+class TriggerSet(RuleModel):
+    """Words that signal the attribute; `subject: after` when the subject follows the word."""
+
+    words: tuple[str, ...] = Field(min_length=1)
+    subject: Literal["before", "after"] = "before"
+
+
+class RuleExample(RuleModel):
+    """A sentence and the claim the rule must (or must not) produce from it."""
+
+    text: str
+    date: str | None = None  # article date for relative periods, ISO
+    claim: dict[str, str | float | int | None] | None = None  # None: the rule must produce no claim
+
+
+class ClaimRule(RuleModel):
+    """One comparable attribute: its quantity kinds, trigger words and roles."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    attribute: str
+    description: str = ""
+    kinds: tuple[str, ...] = Field(min_length=1)
+    triggers: tuple[TriggerSet, ...] = ()
+    trigger_optional: bool = False  # the quantity itself is enough (ages)
+    subject: RoleSpec
+    object: RoleSpec | None = None
+    examples: tuple[RuleExample, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_quantity_kinds(self) -> ClaimRule:
+        unknown = set(self.kinds) - QUANTITY_KINDS
+        if unknown:
+            raise ValueError(f"unknown quantity kind(s) {sorted(unknown)}; use {sorted(QUANTITY_KINDS)}")
+        if not self.triggers and not self.trigger_optional:
+            raise ValueError("a rule needs triggers unless trigger_optional is true")
+        return self
+
+
+class RuleFile(RuleModel):
+    """A YAML file of claim rules."""
+
+    rules: tuple[ClaimRule, ...]
+
+
+class TriggerHit(BaseModel):
+    """A trigger word found in a folded text."""
+
+    model_config = ConfigDict(frozen=True)
+    rule: str
+    start: int
+    end: int
+    subject_side: Literal["before", "after"]
+
+
+class RuleBook:
+    """All rules of a run, with one compiled pattern for every trigger word."""
+
+    def __init__(self, rules: list[ClaimRule], sources: dict[str, str]) -> None:
+        self.rules = {rule.id: rule for rule in rules}
+        self.sources = sources  # rule id -> file it came from
+
+    @cached_property
+    def _pattern(self) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
+        """Compile every trigger word into one alternation, longest words first."""
+        owners: dict[str, list[tuple[str, str]]] = {}
+        for rule in self.rules.values():
+            for trigger in rule.triggers:
+                for word in trigger.words:
+                    entry = (rule.id, trigger.subject)
+                    folded = owners.setdefault(fold_word(word), [])
+                    if entry not in folded:
+                        folded.append(entry)
+        words = sorted(owners, key=lambda w: (-len(w), w))
+        parts = [_word_regex(w) for w in words] or [r"(?!x)x"]
+        return re.compile("|".join(parts), re.IGNORECASE), owners
+
+    def triggers_in(self, folded: str) -> list[TriggerHit]:
+        """Every trigger occurrence in a folded text (one hit per owning rule)."""
+        pattern, owners = self._pattern
+        hits = []
+        for match in pattern.finditer(folded):
+            for rule_id, side in owners[fold_word(match.group())]:
+                hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side))
+        return hits
+
+    def digest(self) -> str:
+        """A stable digest of the rules' content (for baselines)."""
+        import hashlib
+
+        text = "\n".join(r.model_dump_json() for _, r in sorted(self.rules.items()))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def fold_word(word: str) -> str:
+    """Fold a trigger word the way article text is folded (zh-Hans, lower case)."""
+    return _T2S.convert(word).lower()
+
+
+def _word_regex(word: str) -> str:
+    """A regex for one trigger word: Latin words match on word boundaries."""
+    escaped = re.escape(word).replace(r"\ ", r"\s+")
+    if word[:1].isascii() and word[:1].isalnum():
+        escaped = r"\b" + escaped
+    if word[-1:].isascii() and word[-1:].isalnum():
+        escaped += r"\b"
+    return escaped
+
+
+def rule_files(dirs: list[Path]) -> list[Path]:
+    """Rule files in each rules folder's claims/ subfolder, in a stable order."""
+    found: list[Path] = []
+    for folder in dirs:
+        found.extend(sorted(p for p in (folder / "claims").glob("*.yaml") if p.is_file()))
+    return found
+
+
+def load_rules(dirs: list[Path]) -> RuleBook:
+    """Load and validate every rule file; a duplicate rule id is an error."""
+    rules: list[ClaimRule] = []
+    sources: dict[str, str] = {}
+    for path in rule_files(dirs):
+        data, node = read_yaml(path)
+        parsed = load_model(path, RuleFile, data, node)
+        for index, rule in enumerate(parsed.rules):
+            if rule.id in sources:
+                line, col = locate(node, ("rules", index, "id"))
+                raise DataFileError(path, line, col, f"rule id {rule.id!r} already defined in {sources[rule.id]}")
+            sources[rule.id] = str(path)
+            rules.append(rule)
+    return RuleBook(rules, sources)
