@@ -26,6 +26,11 @@ class ClaimWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     negations: tuple[str, ...]
     deltas: tuple[str, ...]
+    references: tuple[str, ...]
+    not_subject_markers: tuple[str, ...]
+    contrasts: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    possessives: tuple[str, ...]
     list_separators: tuple[str, ...]
     marker_reach: int
     context_sentences: int
@@ -56,7 +61,9 @@ class ClaimExtractor:
         views = sentence_views(clean.text, mentions, quantities)
         hits = self.book.triggers_in(text)
         periods = find_periods(text, clean.date)
-        finder = RoleFinder(self.speaks_for, text, self.words.marker_reach, self.words.list_separators)
+        spokespeople = {m.entity: org for m in mentions if m.entity and m.kind == "person"
+                        for org in [self.speaks_for(m.entity)] if org}
+        finder = RoleFinder(self.speaks_for, text, self.words, spokespeople, mentions)
         claims = []
         for index, view in enumerate(views):
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
@@ -74,9 +81,9 @@ class ClaimExtractor:
             clause = view.clause_of(quantity.start)
             for hit in hits:
                 if clause[0] <= hit.start and hit.end <= clause[1] and self._fits(hit, quantity):
-                    if hit.end <= quantity.start or hit.start >= quantity.end:
-                        gap = max(hit.start - quantity.end, quantity.start - hit.end)
-                        pairs.append((gap, hit.start, quantity.start, quantity, hit))
+                    gap = max(0, hit.start - quantity.end, quantity.start - hit.end)  # 0: inside the span
+                    weak = all(h.weak for h in hits if (h.start, h.end) == (hit.start, hit.end))
+                    pairs.append(((weak, gap), hit.start, quantity.start, quantity, hit))
         bound: dict[int, TriggerHit | None] = {}
         used: set[tuple[int, int]] = set()
         for _, _, _, quantity, hit in sorted(pairs, key=lambda p: p[:3]):
@@ -110,7 +117,9 @@ class ClaimExtractor:
             if roles is None:
                 continue
             subject, obj = roles
-            period = period_near(periods, clause, (view.start, view.end), quantity.start)
+            paragraph_start = clean.text.rfind("\n", 0, view.start) + 1
+            period = period_near(periods, clause, view.clauses_without_figures(), quantity.start, paragraph_start,
+                                 clean.date)
             return build_claim(clean, quantity, rule, subject, obj, period, view)
         return None
 
@@ -118,6 +127,9 @@ class ClaimExtractor:
         """True when the clause negates the figure or the figure is a change, not a level."""
         clause_text = f" {text[clause[0]:clause[1]]} "
         if any(word in clause_text for word in self.words.negations):
+            return True
+        lead = text[max(clause[0], quantity.start - 2):quantity.start]
+        if any(lead.endswith(word) for word in self.words.references):
             return True
         before = text[max(clause[0], quantity.start - 4):quantity.start]
         return any(before.rstrip().endswith(word) or word in before for word in self.words.deltas)
@@ -154,11 +166,13 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     from checker.role_search import find_object, find_subject
 
     anchor = hit if hit is not None else quantity
-    obj = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
-    subject = find_subject(rule, anchor, hit, views, index, finder, look_back, skip={obj} if obj else set())
+    obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
+    marked = finder.not_subjects(views[index], rule.object)
+    subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
+                           skip={obj} if obj else set(), marked=marked)
     if obj is None and rule.object is not None:
-        obj = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
-    if obj == subject:
+        obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
+    if obj is not None and obj in finder.represented_by(subject):
         obj = None
     if rule.object is not None and rule.object.required and obj is None:
         return None
@@ -177,6 +191,7 @@ def build_claim(clean: CleanArticle, quantity: Quantity, rule: ClaimRule, subjec
         article=clean.article.name, path=clean.article.path, line=line_of(original, start), start=start, end=end,
         text=original[start:end], sentence=" ".join(original[s_start:s_end].split()), rule=rule.id,
         attribute=rule.attribute, subject=subject, object=obj, period=period, value=quantity.value,
-        unit=quantity.unit, kind=quantity.kind, qualifier=quantity.qualifier, low=quantity.low, high=quantity.high,
+        unit=quantity.unit or ("count" if "count" in rule.kinds else ""),
+        kind="count" if quantity.kind == "number" and "count" in rule.kinds else quantity.kind, qualifier=quantity.qualifier, low=quantity.low, high=quantity.high,
         assumptions=quantity.assumptions,
     )

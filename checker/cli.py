@@ -14,12 +14,12 @@ from checker.datafiles import DataFileError
 FORMATS = ["terminal", "json", "markdown", "html"]
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, color: bool | None = None) -> None:
     """Write a rendered report to a file or standard output."""
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=not text.endswith("\n"), color=color)
 
 
 def _warn(messages: tuple[str, ...] | list[str]) -> None:
@@ -50,7 +50,7 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, rule_dirs: tupl
     _warn(corpus.warnings)
     result = build_report(corpus)
     use_color = (sys.stdout.isatty() and not output) if color is None else color
-    _write(render(result, fmt, color=use_color), output)
+    _write(render(result, fmt, color=use_color), output, use_color)
 
 
 @cli.command()
@@ -84,6 +84,10 @@ def quantities(fmt: str) -> None:
             click.echo(json.dumps(found, ensure_ascii=False))
         else:
             click.echo("\t".join(f"{q['text']}={q['value']:g} {q['unit']} ({q['qualifier']})" for q in found))
+
+
+from checker.gate.commands import register
+register(cli)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from checker.models import Claim, ClaimGroup
 from checker.numbers import format_value
 
 OPEN_ENDED = {"exact", "approx", "under"}  # rounded figures: their interval ends are not claimed values
+VAGUE_RATIO = Decimal(3)  # a range wider than this factor ("数千亿", "several hundred million") proves nothing
 SIDE_LABELS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -22,14 +23,21 @@ def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
     """Group comparable claims (numeric, with a subject) and judge each group."""
     buckets: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.subject and not isinstance(claim.value, str):
+        if claim.subject and not isinstance(claim.value, str) and not is_vague(claim):
             buckets[fact_key(claim)].append(claim)
     groups = []
     for key in sorted(buckets):
         for period, members in split_by_period(buckets[key]).items():
-            if len(members) > 1:
-                groups.append(judge(members, period))
+            group = judge(members, period) if len(members) > 1 else None
+            if group and (group.severity != "agreement" or len({c.article for c in members}) > 1):
+                groups.append(group)
     return sorted(groups, key=lambda g: (g.severity, g.attribute, g.subject, g.object or "", g.period))
+
+
+def is_vague(claim: Claim) -> bool:
+    """True for a range so wide that it can neither confirm nor contradict another figure."""
+    low, high = claim.low, claim.high
+    return claim.qualifier == "range" and low is not None and high is not None and low > 0 and high / low > VAGUE_RATIO
 
 
 def split_by_period(claims: list[Claim]) -> dict[str, list[Claim]]:

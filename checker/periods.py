@@ -21,6 +21,7 @@ class PeriodPattern(BaseModel):
     regex: str
     years: int | None = None
     months: int | None = None
+    label: str | None = None  # a period that is not one year ("past years")
 
 
 class PeriodExample(BaseModel):
@@ -37,6 +38,7 @@ class PeriodData(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     months: dict[str, int]
+    baselines: tuple[str, ...] = ()
     patterns: tuple[PeriodPattern, ...]
     examples: tuple[PeriodExample, ...] = ()
 
@@ -71,7 +73,10 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
     """Every period expression in a folded text, resolved against the article date."""
     regex, patterns = _compiled()
     found = []
+    baselines = period_data().baselines
     for match in regex.finditer(folded):
+        if folded[max(0, match.start() - 12):match.start()].rstrip().endswith(baselines):
+            continue  # "较2022年的水平": a point of comparison, not the claim's period
         index = int(match.lastgroup[1:]) if match.lastgroup and match.lastgroup[0] == "p" else _which(match)
         year = _resolve(match, index, patterns[index], article_date)
         found.append(PeriodMatch(start=match.start(), end=match.end(), year=year))
@@ -89,6 +94,8 @@ def _which(match: re.Match[str]) -> int:
 def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_date: dt.date | None) -> str:
     """The year a matched expression speaks of, or "" when it needs an absent article date."""
     groups = {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if k.endswith(f"_{index}") and v}
+    if pattern.label:
+        return pattern.label
     if "year" in groups:
         return groups["year"]
     if "yy" in groups:
@@ -112,12 +119,17 @@ def _month_number(text: str) -> int | None:
     return _CN_MONTHS.get(text) or period_data().months.get(text.lower())
 
 
-def period_near(periods: list[PeriodMatch], clause: tuple[int, int], sentence: tuple[int, int], at: int) -> str:
-    """The period for a claim at `at`: nearest in its clause, else in its sentence, else unknown."""
-    for start, end in (clause, sentence):
-        inside = [p for p in periods if p.start >= start and p.end <= end]
-        if inside:
-            before = [p for p in inside if p.end <= at]
-            chosen = before[-1] if before else inside[0]
-            return chosen.year
-    return ""
+def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
+                at: int, paragraph_start: int, article_date: dt.date | None) -> str:
+    """The period for a claim at `at`: in its clause, else a figure-free clause of its sentence, else the
+    latest one earlier in its paragraph, else the article's own year (news speaks of its present)."""
+    inside = [p for p in periods if clause[0] <= p.start and p.end <= clause[1]]
+    if not inside:
+        inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
+    if inside:
+        before = [p for p in inside if p.end <= at]
+        return (before[-1] if before else inside[0]).year
+    earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
+    if earlier:
+        return earlier[-1].year
+    return str(article_date.year) if article_date else ""

@@ -80,3 +80,16 @@ def build_report(corpus: Corpus) -> Report:
 def corpus_entities(corpus: Corpus) -> list[Entity]:
     """Every entity named in the corpus with its surface forms."""
     return list_entities(list(corpus.cleans), corpus.mentions)
+
+
+def claims_in_text(text: str, knowledge: Knowledge, article_date: str | None = None, name: str = "example.txt") -> list[Claim]:
+    """Claims in one in-memory text (rule examples, tests), as if it were an article file."""
+    import datetime as dt
+
+    from checker.models import Article
+
+    clean = clean_article(Article(path=name, name=name, text=text, encoding="utf-8"))
+    if article_date:
+        clean = clean.model_copy(update={"date": dt.date.fromisoformat(article_date)})
+    found = knowledge.resolver.mentions(clean)
+    return ClaimExtractor(knowledge.rules, knowledge.speaks_for).extract(clean, extract_quantities(clean.folded), found)

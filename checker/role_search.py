@@ -2,52 +2,80 @@
 
 from __future__ import annotations
 
-from checker.models import Quantity
+from checker.models import Mention, Quantity
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RoleSpec, TriggerHit
 
 
-def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit | None, views: list[SentenceView],
-                 index: int, finder: RoleFinder, look_back: int, skip: set[str]) -> str | None:
-    """The subject: in the clause (per the trigger's side), else the sentence, else earlier sentences."""
-    spec, view = rule.subject, views[index]
+def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: RoleFinder, role: str,
+                 after_first: bool, reach: str = "sentence", kind: str = "") -> list[Mention]:
+    """Mentions in reading priority: the clause near the anchor, then the rest of the sentence.
+
+    A subject is read as a topic (from the start of the clause, then of the sentence); an object is the
+    nearest entity not held by another figure of the same kind. Clauses that open a contrast are left out."""
     clause = view.clause_of(anchor.start)
     in_clause = [m for m in view.mentions if clause[0] <= m.start and m.end <= clause[1]]
-    before = [m for m in reversed(in_clause) if m.end <= anchor.start]
+    before = [m for m in in_clause if m.end <= anchor.start]
     after = [m for m in in_clause if m.start >= anchor.end]
-    order = after + before if hit is not None and hit.subject_side == "after" else before + after
-    name = finder.nearest(tuple(order), spec, skip)
-    if name is None:
-        outside = [m for m in view.mentions if m.end <= clause[0]] + [m for m in view.mentions if m.start >= clause[1]]
-        name = finder.nearest(tuple(outside), spec, skip)
+    if role == "object":
+        before.reverse()
+    if reach == "clause":
+        return after + before if after_first else before + after
+
+    def usable(m: Mention) -> bool:
+        home = view.clause_of(m.start)
+        held = role == "object" and (home[0], kind) in view.figures
+        return not held and not finder.opens_contrast(home)
+
+    outside_before = [m for m in view.mentions if m.end <= clause[0] and usable(m)]
+    outside_after = [m for m in view.mentions if m.start >= clause[1] and usable(m)]
+    if role == "object":
+        outside_before.reverse()
+    if after_first:
+        return after + before + outside_after + outside_before
+    return before + outside_before + after + outside_after
+
+
+def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit | None, quantity: Quantity,
+                 views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
+                 skip: set[str], marked: set[int]) -> str | None:
+    """The subject: near the trigger (per the trigger's side), else earlier sentences."""
+    spec, view = rule.subject, views[index]
+    after_first = hit is not None and hit.subject_side == "after"
+    order = search_order(view, anchor, finder, "subject", after_first, spec.reach)
+    name = finder.nearest(tuple(m for m in order if m.start not in marked), spec, skip)
     if name is None and spec.fallback == "context":
         name = from_context(spec, views, index, finder, look_back, skip)
     return name
 
 
 def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quantity, views: list[SentenceView],
-                index: int, finder: RoleFinder, look_back: int, subject: str | None, unmarked: bool = False) -> str | None:
-    """The object: marked by a role word in the sentence, or (unmarked) the first other entity in the clause."""
+                index: int, finder: RoleFinder, look_back: int, subject: str | None,
+                unmarked: bool = False) -> tuple[str | None, Mention | None]:
+    """The object: marked by a role word in the sentence, or (unmarked) the nearest other fitting entity."""
     spec, view = rule.object, views[index]
     if spec is None:
-        return None
+        return None, None
     clause = view.clause_of(anchor.start)
     if not unmarked:
         found = finder.marked(view, spec, blocked=lambda at: _claimed_elsewhere(at, clause, quantity, view))
-        return found[0] if found else None
-    in_clause = [m for m in view.mentions if clause[0] <= m.start and m.end <= clause[1]]
-    order = [m for m in in_clause if m.start >= anchor.end] + [m for m in reversed(in_clause) if m.end <= anchor.start]
-    name = finder.nearest(tuple(order), spec, {subject} if subject else set())
+        return found if found else (None, None)
+    skip = finder.represented_by(subject)
+    order = search_order(view, anchor, finder, "object", True, spec.reach, quantity.kind)
+    name = finder.nearest(tuple(m for m in order if not finder.is_speaker(m)), spec, skip)
     if name is None and spec.fallback == "context":
-        name = from_context(spec, views, index, finder, look_back, {subject} if subject else set())
-    return name
+        name = from_context(spec, views, index, finder, look_back, skip, same_paragraph=True)
+    return name, None
 
 
 def from_context(spec: RoleSpec, views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
-                 skip: set[str]) -> str | None:
+                 skip: set[str], same_paragraph: bool = False) -> str | None:
     """The first fitting entity of each earlier sentence, nearest sentence first."""
     for earlier in range(index - 1, max(-1, index - 1 - look_back), -1):
-        name = finder.nearest(views[earlier].mentions, spec, skip)
+        if same_paragraph and "\n" in finder.text[views[earlier].end:views[earlier + 1].start]:
+            return None
+        mentions = tuple(m for m in views[earlier].mentions if not finder.is_speaker(m))
+        name = finder.nearest(mentions, spec, skip)
         if name is not None:
             return name
     return None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from checker.models import Mention
 from checker.rules import RoleSpec, fold_word
+
+if TYPE_CHECKING:
+    from checker.claims import ClaimWords
 
 PUNCTUATION = set("，,。；;：:！!？?\n()（）「」“”\"")
 
@@ -21,6 +25,11 @@ class SentenceView:
     mentions: tuple[Mention, ...]
     figures: frozenset[tuple[int, str]] = frozenset()  # (clause start, quantity kind) of figures here
 
+    def clauses_without_figures(self) -> tuple[tuple[int, int], ...]:
+        """The clauses that hold no figure (their periods may speak for the whole sentence)."""
+        busy = {start for start, _ in self.figures}
+        return tuple(c for c in self.clauses if c[0] not in busy)
+
     def clause_of(self, offset: int) -> tuple[int, int]:
         """The clause holding an offset (the whole sentence if none does)."""
         return next(((s, e) for s, e in self.clauses if s <= offset < e), (self.start, self.end))
@@ -29,11 +38,15 @@ class SentenceView:
 class RoleFinder:
     """Resolves role entities using entity kinds and who speaks for which organisation."""
 
-    def __init__(self, speaks_for: Callable[[str], str | None], text: str, reach: int, separators: tuple[str, ...]):
+    def __init__(self, speaks_for: Callable[[str], str | None], text: str, words: ClaimWords,
+                 spokespeople: dict[str, str] | None = None, mentions: list[Mention] | None = None):
+        self.by_start = {m.start: m for m in mentions or []}
         self.speaks_for = speaks_for
+        self.spokespeople = spokespeople or {}  # person -> organisation they speak for
         self.text = text  # folded, lower-case article text
-        self.reach = reach
-        self.separators = separators
+        self.words = words
+        self.reach = words.marker_reach
+        self.separators = words.list_separators
 
     def fill(self, mention: Mention, spec: RoleSpec) -> str | None:
         """The name a mention contributes to a role, or None if it does not fit."""
@@ -45,6 +58,28 @@ class RoleFinder:
         if spec.via_person and mention.kind == "person" and mention.entity:
             return self.speaks_for(mention.entity)
         return None
+
+    def represented_by(self, subject: str | None) -> set[str]:
+        """Names that stand for the subject: itself and the people who speak for it."""
+        if subject is None:
+            return set()
+        return {subject} | {p for p, org in self.spokespeople.items() if org == subject}
+
+    def not_subjects(self, sentence: SentenceView, spec: RoleSpec | None) -> set[int]:
+        """Start offsets of mentions right after an object marker (they are targets, not subjects)."""
+        markers = [fold_word(m) for m in (spec.markers if spec else ())] + list(self.words.not_subject_markers)
+        return {m.start for m in sentence.mentions if self._after_marker(m, markers, reach=2)}
+
+    def is_speaker(self, mention: Mention) -> bool:
+        """True when a speech verb follows the mention closely ("奥特曼吐槽说")."""
+        after = self.text[mention.end:mention.end + 40]
+        after = re.sub(r"^\s*[(（][^()（）]*[)）]|^[)）]", "", after).lstrip()
+        return any(after.startswith(v.strip()) for v in self.words.speech_verbs)
+
+    def opens_contrast(self, clause: tuple[int, int]) -> bool:
+        """True when a clause turns to another party ("而亚马逊…")."""
+        head = self.text[clause[0]:clause[1]].lstrip()
+        return any(head.startswith(word) for word in self.words.contrasts)
 
     def marked(self, sentence: SentenceView, spec: RoleSpec, blocked: Callable[[int], bool]) -> tuple[str, Mention] | None:
         """An entity right after one of the role's markers in the sentence, with any coordinated ones."""
@@ -62,13 +97,13 @@ class RoleFinder:
             return " + ".join(sorted(set(names))), sentence.mentions[index]
         return None
 
-    def _after_marker(self, mention: Mention, markers: list[str]) -> bool:
+    def _after_marker(self, mention: Mention, markers: list[str], reach: int | None = None) -> bool:
         """True when a marker stands shortly before the mention with no punctuation between."""
-        window = self.text[max(0, mention.start - self.reach):mention.start]
+        window = self.text[max(0, mention.start - (reach or self.reach)):mention.start]
         for marker in markers:
             at = window.rfind(marker)
             if at >= 0 and not (PUNCTUATION & set(window[at + len(marker):])):
-                if marker.isascii() and at + len(marker) < len(window) and window[at + len(marker)] != " ":
+                if marker[-1:].isalpha() and marker.isascii() and window[at + len(marker):at + len(marker) + 1] not in ("", " "):
                     continue
                 return True
         return False
@@ -77,6 +112,14 @@ class RoleFinder:
         """The first mention (in the given order) that fills the role and is not skipped."""
         for mention in mentions:
             name = self.fill(mention, spec)
-            if name and name not in skip:
+            if name and name not in skip and not self._owner_of_next(mention, spec):
                 return name
         return None
+
+    def _owner_of_next(self, mention: Mention, spec: RoleSpec) -> bool:
+        """True for "OpenAI的ChatGPT" / "OpenAI's ChatGPT" when the owned entity fits the role too."""
+        for link in self.words.possessives:
+            if self.text.startswith(link, mention.end):
+                owned = self.by_start.get(mention.end + len(link))
+                return owned is not None and self.fill(owned, spec) is not None
+        return False

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from checker.datafiles import DataFileError, load_model, locate, read_yaml
 
 QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "compute", "data", "length", "mass", "area"}
-ENTITY_KINDS = {"person", "company", "organization", "product", "place", "topic"}
+ENTITY_KINDS = {"person", "company", "organization", "media", "product", "place", "topic"}
 _T2S = opencc.OpenCC("t2s.json")
 
 
@@ -31,6 +31,7 @@ class RoleSpec(RuleModel):
     via_person: bool = False  # a person who speaks for an organisation stands for it
     fallback: Literal["context", "none"] = "none"  # look back in earlier sentences when absent
     required: bool = False  # without it the rule does not apply (another rule may)
+    reach: Literal["clause", "sentence"] = "sentence"  # how far an unmarked entity may stand
 
     @model_validator(mode="after")
     def _known_kinds(self) -> RoleSpec:
@@ -45,6 +46,7 @@ class TriggerSet(RuleModel):
 
     words: tuple[str, ...] = Field(min_length=1)
     subject: Literal["before", "after"] = "before"
+    weak: bool = False  # generic words (spend, 投入): bind only where no specific trigger is nearer
 
 
 class RuleExample(RuleModel):
@@ -79,9 +81,10 @@ class ClaimRule(RuleModel):
 
 
 class RuleFile(RuleModel):
-    """A YAML file of claim rules."""
+    """A YAML file of claim rules; `not_triggers` are words that contain a trigger but are none (投资者)."""
 
-    rules: tuple[ClaimRule, ...]
+    rules: tuple[ClaimRule, ...] = ()
+    not_triggers: tuple[str, ...] = ()
 
 
 class TriggerHit(BaseModel):
@@ -92,23 +95,25 @@ class TriggerHit(BaseModel):
     start: int
     end: int
     subject_side: Literal["before", "after"]
+    weak: bool = False
 
 
 class RuleBook:
     """All rules of a run, with one compiled pattern for every trigger word."""
 
-    def __init__(self, rules: list[ClaimRule], sources: dict[str, str]) -> None:
+    def __init__(self, rules: list[ClaimRule], sources: dict[str, str], not_triggers: tuple[str, ...] = ()) -> None:
         self.rules = {rule.id: rule for rule in rules}
         self.sources = sources  # rule id -> file it came from
+        self.not_triggers = not_triggers
 
     @cached_property
-    def _pattern(self) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
-        """Compile every trigger word into one alternation, longest words first."""
-        owners: dict[str, list[tuple[str, str]]] = {}
+    def _pattern(self) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, bool]]]]:
+        """Compile every trigger word into one alternation, longest words first (blockers own nothing)."""
+        owners: dict[str, list[tuple[str, str, bool]]] = {fold_word(w): [] for w in self.not_triggers}
         for rule in self.rules.values():
             for trigger in rule.triggers:
                 for word in trigger.words:
-                    entry = (rule.id, trigger.subject)
+                    entry = (rule.id, trigger.subject, trigger.weak)
                     folded = owners.setdefault(fold_word(word), [])
                     if entry not in folded:
                         folded.append(entry)
@@ -121,8 +126,8 @@ class RuleBook:
         pattern, owners = self._pattern
         hits = []
         for match in pattern.finditer(folded):
-            for rule_id, side in owners[fold_word(match.group())]:
-                hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side))
+            for rule_id, side, weak in owners[fold_word(match.group())]:
+                hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side, weak=weak))
         return hits
 
     def digest(self) -> str:
@@ -160,13 +165,15 @@ def load_rules(dirs: list[Path]) -> RuleBook:
     """Load and validate every rule file; a duplicate rule id is an error."""
     rules: list[ClaimRule] = []
     sources: dict[str, str] = {}
+    blockers: list[str] = []
     for path in rule_files(dirs):
         data, node = read_yaml(path)
         parsed = load_model(path, RuleFile, data, node)
+        blockers.extend(parsed.not_triggers)
         for index, rule in enumerate(parsed.rules):
             if rule.id in sources:
                 line, col = locate(node, ("rules", index, "id"))
                 raise DataFileError(path, line, col, f"rule id {rule.id!r} already defined in {sources[rule.id]}")
             sources[rule.id] = str(path)
             rules.append(rule)
-    return RuleBook(rules, sources)
+    return RuleBook(rules, sources, tuple(blockers))

@@ -1,0 +1,1 @@
+"""The steps of cleaning a scraped article, each keeping a map back to the original offsets."""

@@ -1,0 +1,214 @@
+"""The cleaning and date data files (checker/data/cleaning.yaml, dates.yaml) as validated models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from checker.datafiles import load_model
+from checker.paths import DATA_DIR
+
+
+class Strict(BaseModel):
+    """Base for data-file sections: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(pattern: str | None) -> str | None:
+    """Reject a regex that does not compile, with the reason."""
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ValueError(f"invalid regex: {err}") from None
+    return pattern
+
+
+class TextExample(Strict):
+    """A text and what cleaning makes of it."""
+
+    text: str
+    clean: str
+
+
+class HtmlData(Strict):
+    """Tags, comments and entities left in scraped text."""
+
+    tag: str
+    comment: str
+    entity: str
+    tags: frozenset[str]
+    drop_content: tuple[str, ...] = ()
+    break_tags: tuple[str, ...] = ()
+    examples: tuple[TextExample, ...] = ()
+
+    _check = field_validator("tag", "comment", "entity")(_compiles)
+
+
+class MojibakeRule(Strict):
+    """A damaged byte sequence and how to repair it: re-decode with a codec, or replace."""
+
+    name: str
+    regex: str
+    codec: str | None = None
+    lead: str = ""  # hex bytes lost in front of the run
+    expect: str | None = None  # a repair is kept only if its text starts with a match of this
+    replace: str | None = None
+    examples: tuple[TextExample, ...] = ()
+
+    _check = field_validator("regex", "expect")(_compiles)
+
+    @model_validator(mode="after")
+    def _one_repair(self) -> MojibakeRule:
+        """Exactly one of codec and replace; lead must be hex."""
+        if (self.codec is None) == (self.replace is None):
+            raise ValueError("give exactly one of codec and replace")
+        bytes.fromhex(self.lead)
+        return self
+
+
+class GlossData(Strict):
+    """What a pinyin gloss injected after a CJK character looks like."""
+
+    after: str
+    tone_marks: dict[str, str]
+    initials: tuple[str, ...]
+    finals: tuple[str, ...]
+    examples: tuple[TextExample, ...] = ()
+
+    _check = field_validator("after")(_compiles)
+
+
+class LineExamples(Strict):
+    """Lines a rule must drop and lines it must keep."""
+
+    drop: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+
+
+class LineRule(Strict):
+    """A kind of whole line to drop (menus, widgets, spam)."""
+
+    name: str
+    exact: tuple[str, ...] = ()
+    regex: str | None = None
+    words: tuple[str, ...] = ()
+    min_hits: int = 1
+    max_length: int | None = None
+    drop_next: int = 0
+    examples: LineExamples = LineExamples()
+
+    _check = field_validator("regex")(_compiles)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> LineRule:
+        """Exactly one of exact, regex and words."""
+        if sum(map(bool, (self.exact, self.regex, self.words))) != 1:
+            raise ValueError("give exactly one of exact, regex and words")
+        return self
+
+
+class InlineRule(Strict):
+    """Spam inserted inside a sentence, removed where it stands."""
+
+    name: str
+    regex: str
+    examples: tuple[TextExample, ...] = ()
+
+    _check = field_validator("regex")(_compiles)
+
+
+class LanguageExample(Strict):
+    """A text and the language it is detected as."""
+
+    text: str
+    language: str
+
+
+class LanguageData(Strict):
+    """Thresholds of the language detection."""
+
+    cjk_share: float
+    hant_share: float
+    examples: tuple[LanguageExample, ...] = ()
+
+
+class SegmentationData(Strict):
+    """Where sentences and clauses end."""
+
+    sentence_ends: str
+    abbreviations: frozenset[str]
+    closers: str
+    clause_separators: str
+    digit_separators: str
+    brackets: tuple[str, ...]
+
+    @field_validator("brackets")
+    @classmethod
+    def _pairs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Each bracket entry is an opening and a closing character."""
+        if any(len(pair) != 2 for pair in value):
+            raise ValueError("each bracket pair is two characters")
+        return value
+
+
+class CleaningData(Strict):
+    """The cleaning data file."""
+
+    html: HtmlData
+    mojibake: tuple[MojibakeRule, ...] = ()
+    glosses: GlossData
+    lines: tuple[LineRule, ...] = ()
+    inline: tuple[InlineRule, ...] = ()
+    language: LanguageData
+    segmentation: SegmentationData
+
+
+class DatePattern(Strict):
+    """A way of stating the publication date, looked for in the first `max_line` lines."""
+
+    name: str
+    regex: str
+    max_line: int
+
+    @field_validator("regex")
+    @classmethod
+    def _date_groups(cls, value: str) -> str:
+        """The regex compiles and has groups year, month and day."""
+        _compiles(value)
+        missing = {"year", "month", "day"} - set(re.compile(value).groupindex)
+        if missing:
+            raise ValueError(f"regex lacks group(s) {', '.join(sorted(missing))}")
+        return value
+
+
+class DateExample(Strict):
+    """An article head and the date found in it."""
+
+    text: str
+    date: dt.date | None
+
+
+class DateData(Strict):
+    """The dates data file."""
+
+    months: dict[str, int]
+    patterns: tuple[DatePattern, ...]
+    examples: tuple[DateExample, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def cleaning_data() -> CleaningData:
+    """Load the bundled cleaning data (raises DataFileError)."""
+    return load_model(DATA_DIR / "cleaning.yaml", CleaningData)
+
+
+@lru_cache(maxsize=1)
+def date_data() -> DateData:
+    """Load the bundled date patterns (raises DataFileError)."""
+    return load_model(DATA_DIR / "dates.yaml", DateData)
+

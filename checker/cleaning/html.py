@@ -1,0 +1,55 @@
+"""HTML left in scraped text: tags removed (block tags leave a line break), entities decoded."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker.cleaning.data import cleaning_data
+from checker.cleaning.edits import Edit
+
+
+@dataclass(frozen=True)
+class HtmlPatterns:
+    """The compiled patterns of the html section."""
+
+    tag: re.Pattern[str]
+    comment: re.Pattern[str]
+    entity: re.Pattern[str]
+    dropped: re.Pattern[str] | None
+    names: frozenset[str]
+    breaks: frozenset[str]
+
+
+@cache
+def html_patterns() -> HtmlPatterns:
+    """Compile the html section of the cleaning data once."""
+    data = cleaning_data().html
+    names = "|".join(re.escape(n) for n in data.drop_content)
+    dropped = re.compile(rf"<({names})\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL) if names else None
+    return HtmlPatterns(
+        tag=re.compile(data.tag), comment=re.compile(data.comment, re.DOTALL), entity=re.compile(data.entity),
+        dropped=dropped, names=frozenset(n.lower() for n in data.tags),
+        breaks=frozenset(n.lower() for n in data.break_tags),
+    )
+
+
+def html_edits(text: str) -> list[Edit]:
+    """Edits that remove tags, comments and script blocks and decode entities."""
+    if "<" not in text and "&" not in text:
+        return []
+    patterns = html_patterns()
+    edits = [Edit(*m.span()) for m in patterns.comment.finditer(text)]
+    if patterns.dropped is not None:
+        edits.extend(Edit(*m.span()) for m in patterns.dropped.finditer(text))
+    for match in patterns.tag.finditer(text):
+        name = match.group("name").lower()
+        if name in patterns.names:
+            edits.append(Edit(match.start(), match.end(), "\n" if name in patterns.breaks else ""))
+    for match in patterns.entity.finditer(text):
+        decoded = html.unescape(match.group())
+        if decoded != match.group():
+            edits.append(Edit(match.start(), match.end(), decoded))
+    return edits

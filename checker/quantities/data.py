@@ -1,0 +1,256 @@
+"""The quantity extractor's data files (checker/data/quantities/*.yaml) as validated models."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from checker.datafiles import load_model
+from checker.paths import DATA_DIR
+
+QUANTITY_DATA_DIR = DATA_DIR / "quantities"
+Words = tuple[str, ...]
+
+
+class Strict(BaseModel):
+    """Base for data-file models: frozen, no unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExpectedQuantity(Strict):
+    """One quantity an example expects; only the fields given are checked."""
+
+    text: str
+    start: int | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    kind: str | None = None
+    qualifier: str | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    assumptions: Words | None = None
+
+
+class Example(Strict):
+    """A text and the quantities found in it (all of them, unless `partial`)."""
+
+    text: str
+    expect: tuple[ExpectedQuantity, ...]
+    partial: bool = False
+    note: str = ""
+
+
+class Multiplier(Strict):
+    """An abbreviated multiplier after digits (1.2bn, 10k, $3m)."""
+
+    words: Words
+    value: Decimal
+    glued: bool = False  # only with no space before it
+    money_only: bool = False  # only where a currency is named
+
+
+class EnglishNumerals(Strict):
+    """English number words, scales and multipliers."""
+
+    words: dict[str, int]
+    scales: dict[str, Decimal]
+    multipliers: tuple[Multiplier, ...]
+    fractions: dict[str, int] = {}
+    fraction_articles: Words = ()
+    several: Words
+    plural_scales: dict[str, Decimal]
+
+
+class Factors(Strict):
+    """Low and high factors of a "several" range (数千 = 2 to 9.99 thousand)."""
+
+    low: Decimal
+    high: Decimal
+
+
+class NumeralData(Strict):
+    """numerals.yaml."""
+
+    digits: dict[str, int]
+    units: dict[str, int]
+    magnitudes: dict[str, Decimal]
+    decimal_points: Words
+    not_after_point: Words = ()
+    fraction_words: Words = ()
+    plus_markers: Words
+    several_markers: Words
+    at_least_markers: Words
+    negative_words: Words
+    several: Factors
+    bare_single_chinese: bool = False
+    english: EnglishNumerals
+    examples: tuple[Example, ...] = ()
+
+    @field_validator("digits", "units", "magnitudes", "decimal_points", "plus_markers")
+    @classmethod
+    def _single_chars(cls, words: dict[str, object] | Words) -> dict[str, object] | Words:
+        """Numeral characters are single characters."""
+        bad = [w for w in words if len(w) != 1]
+        if bad:
+            raise ValueError(f"numeral characters must be single characters: {bad}")
+        return words
+
+
+class CurrencyEntry(Strict):
+    """Words and symbols naming one currency before or after a number."""
+
+    code: str
+    before: Words = ()
+    after: Words = ()
+    assumption: str | None = None
+    factor: Decimal = Decimal(1)
+
+    @field_validator("code")
+    @classmethod
+    def _iso_code(cls, code: str) -> str:
+        """Codes are ISO 4217: three capital letters."""
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ValueError(f"not an ISO 4217 code: {code!r}")
+        return code
+
+
+class CurrencyData(Strict):
+    """currencies.yaml."""
+
+    currencies: tuple[CurrencyEntry, ...]
+    examples: tuple[Example, ...] = ()
+
+
+class UnitEntry(Strict):
+    """Words before or after a number that give it a kind and unit."""
+
+    kind: str | None = None
+    unit: str | None = None
+    pint: str | None = None
+    factor: Decimal = Decimal(1)
+    before: Words = ()
+    after: Words = ()
+    needs_before: Words = ()
+    assumption: str | None = None
+    case_sensitive: bool = False
+
+    @model_validator(mode="after")
+    def _kind_or_pint(self) -> UnitEntry:
+        """Either a pint unit or an explicit kind and unit."""
+        if (self.pint is None) == (self.kind is None or self.unit is None):
+            raise ValueError("give either `pint` or both `kind` and `unit`")
+        return self
+
+
+class UnitData(Strict):
+    """units.yaml."""
+
+    physical_kinds: dict[str, str]
+    units: tuple[UnitEntry, ...]
+    examples: tuple[Example, ...] = ()
+
+
+class Tolerances(Strict):
+    """How wide an exact or approximate figure's interval is."""
+
+    exact_cap: Decimal
+    round_step: Decimal
+    approx: Decimal
+
+
+class QualifierEntry(Strict):
+    """Words that give a number one qualifier."""
+
+    qualifier: Literal["approx", "over", "under", "at_least", "at_most"]
+    before: Words = ()
+    after: Words = ()
+    near: Decimal | None = None  # under: low = value × (1 − near); None leaves low open
+
+
+class RangePair(Strict):
+    """Words that wrap a range: "between A and B"."""
+
+    open: Words
+    join: Words
+
+
+class RangeWords(Strict):
+    """Words that join two numbers into a range."""
+
+    connectors: Words
+    pairs: tuple[RangePair, ...] = ()
+    closers: Words = ()
+    not_after: Words = ()
+
+
+class QualifierData(Strict):
+    """qualifiers.yaml."""
+
+    tolerances: Tolerances
+    qualifiers: tuple[QualifierEntry, ...]
+    not_qualifiers: Words = ()
+    ranges: RangeWords
+    examples: tuple[Example, ...] = ()
+
+
+class YearSpan(Strict):
+    """Bare four-digit integers read as years."""
+
+    min: int
+    max: int
+
+
+class FilterData(Strict):
+    """filters.yaml."""
+
+    years: YearSpan
+    patterns: Words
+    words: Words
+    indefinite_articles: Words = ()
+    latin_words_before_numbers: Words
+    examples: tuple[Example, ...] = ()
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: Words) -> Words:
+        """Every pattern is a valid regular expression."""
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise ValueError(f"bad regular expression {pattern!r}: {err}") from None
+        return patterns
+
+
+class QuantityData(NamedTuple):
+    """All quantity data files."""
+
+    numerals: NumeralData
+    currencies: CurrencyData
+    units: UnitData
+    qualifiers: QualifierData
+    filters: FilterData
+
+
+@lru_cache(maxsize=1)
+def quantity_data() -> QuantityData:
+    """Load and validate the bundled quantity data files (raises DataFileError)."""
+    folder = QUANTITY_DATA_DIR
+    return QuantityData(
+        numerals=load_model(folder / "numerals.yaml", NumeralData),
+        currencies=load_model(folder / "currencies.yaml", CurrencyData),
+        units=load_model(folder / "units.yaml", UnitData),
+        qualifiers=load_model(folder / "qualifiers.yaml", QualifierData),
+        filters=load_model(folder / "filters.yaml", FilterData),
+    )
+
+
+def all_examples() -> list[tuple[str, Example]]:
+    """Every example the data files carry, with the file it comes from."""
+    data = quantity_data()
+    return [(name, example) for name, part in zip(QuantityData._fields, data) for example in part.examples]

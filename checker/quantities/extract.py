@@ -1,0 +1,33 @@
+"""Extract the quantities in a text: numerals, read with their units and qualifiers, filtered and combined."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from checker.models import Quantity
+from checker.quantities.combine import choose, fraction_items, merge_restatements, reading_items
+from checker.quantities.filters import is_quantity
+from checker.quantities.numerals import scanner
+from checker.quantities.reader import Reader
+from checker.quantities.tables import blocked_positions, tables
+from checker.quantities.words import Texts
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Reader:
+    """The reader over the bundled data (built once)."""
+    return Reader(tables(), scanner())
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in a text (zh-Hans, zh-Hant, English or mixed), sorted by start, non-overlapping."""
+    if not text:
+        return []
+    texts = Texts.of(text)
+    blocked = blocked_positions(texts.lower)
+    reader, data = _reader(), tables()
+    readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
+    fractions = fraction_items(texts, readings, blocked, data)
+    kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
+    chosen = choose(reading_items(texts, kept, data) + fractions, len(text))
+    return [item.quantity for item in merge_restatements(texts, chosen)]

@@ -1,0 +1,109 @@
+"""Find the numbers in a text: Chinese numerals, Arabic digits, magnitudes and English number words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from checker.quantities.data import Multiplier, quantity_data
+from checker.quantities.en_numerals import EnglishNumberWords, alternation
+from checker.quantities.zh_numerals import ChineseNumerals, ZhValue
+
+ONE = Decimal(1)
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A number as written: its span in the text and its value before any unit."""
+
+    start: int
+    end: int
+    value: Decimal
+    scale: Decimal = ONE  # the magnitude it ends in (亿 in 143亿, 10^9 in 14.3 billion), shared by ranges
+    lead: str | None = None  # "several" (数千亿, several hundred) or "at_least" (上亿)
+    plus: bool = False  # a plus marker after a round numeral (200多亿)
+    chinese: bool = False  # Chinese numeral characters only
+    year_like: bool = False  # one bare four-digit integer
+    money_only: bool = False  # its multiplier reads so only where a currency is named ($3m)
+    plural: bool = False  # "hundreds of millions": a unit after it may follow "of"
+    english: bool = False  # English number words
+
+
+class NumeralScanner:
+    """Finds numerals with one compiled expression built from numerals.yaml."""
+
+    def __init__(self) -> None:
+        data = quantity_data().numerals
+        self.chinese = ChineseNumerals(data)
+        self.english = EnglishNumberWords(data.english)
+        self.multipliers = {w.lower(): m for m in data.english.multipliers for w in m.words}
+        written, fraction, several, plurals = self.english.patterns()
+        run = f"(?P<zh>{self.chinese.pattern()})(?P<mult>{self._multiplier_pattern()})?"
+        english = f"(?P<fraction>{fraction})|(?P<en>{written})|(?P<several>{several})|(?P<plural>{plurals})"
+        self.regex = re.compile(f"{run}|{english}")
+
+    def _multiplier_pattern(self) -> str:
+        """Multipliers after digits: spaced words (14.3 billion) and glued letters (1.2bn, 10k)."""
+        spaced = [w for w, m in self.multipliers.items() if not m.glued]
+        glued = [w for w, m in self.multipliers.items() if m.glued]
+        return f"[ \\t]*{alternation(spaced)}(?![a-z])|{alternation(glued)}(?![a-z])"
+
+    def scan(self, lower: str) -> list[Numeral]:
+        """Every numeral in a normalised (lower-case) text, in order."""
+        found: list[Numeral] = []
+        pos = 0
+        while (match := self.regex.search(lower, pos)) is not None:
+            numeral = self._numeral(lower, match)
+            if numeral is not None:
+                found.append(numeral)
+            pos = max(numeral.end if numeral else match.start() + 1, match.start() + 1)
+        return found
+
+    def _numeral(self, lower: str, match: re.Match[str]) -> Numeral | None:
+        """The numeral a match stands for, or None if it is not a whole one."""
+        if match.group("zh") is not None:
+            return self._chinese(lower, match)
+        if match.group("fraction") is not None:
+            value = self.english.read_fraction(lower, match.start(), match.end())
+            return Numeral(match.start(), value.end, value.value, english=True)
+        if match.group("en") is not None:
+            value = self.english.read(lower, match.start(), match.end())
+            return value and Numeral(match.start(), value.end, value.value, value.scale, english=True)
+        reader = self.english.read_several if match.group("several") is not None else self.english.read_plural
+        value = reader(lower, match.start(), match.end())
+        return Numeral(match.start(), value.end, value.value, value.scale, lead="several", english=True,
+                       plural=match.group("plural") is not None)
+
+    def _chinese(self, lower: str, match: re.Match[str]) -> Numeral | None:
+        """A Chinese/Arabic run, with an English multiplier after it when the run is whole."""
+        value = self.chinese.read(lower, match.start("zh"), match.end("zh"))
+        if value is None:
+            return None
+        numeral = _from_zh(match.start(), value)
+        if match.group("mult") is not None and value.end == match.end("zh"):
+            multiplier: Multiplier = self.multipliers[match.group("mult").strip()]
+            numeral = replace(numeral, end=match.end("mult"), value=numeral.value * multiplier.value,
+                              scale=numeral.scale * multiplier.value, money_only=multiplier.money_only,
+                              year_like=False)
+        return numeral
+
+    def shortened(self, lower: str, numeral: Numeral, end: int) -> Numeral | None:
+        """The numeral cut to end at `end` (to free a unit that begins with a numeral character: 数千|兆瓦)."""
+        if numeral.english or not self.chinese.is_unit_char(lower[end]):
+            return None
+        value = self.chinese.read(lower, numeral.start, end)
+        return _from_zh(numeral.start, value) if value is not None and value.end == end else None
+
+
+def _from_zh(start: int, value: ZhValue) -> Numeral:
+    """A numeral from a Chinese reading."""
+    return Numeral(start, value.end, value.value, value.scale, value.lead, value.plus, value.chinese,
+                   value.year_like)
+
+
+@lru_cache(maxsize=1)
+def scanner() -> NumeralScanner:
+    """The numeral scanner for the bundled data."""
+    return NumeralScanner()

@@ -1,0 +1,143 @@
+"""Same-length text normalisation (width, script, case) and longest-match word tables."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, Iterable, TypeVar
+
+import opencc
+
+T = TypeVar("T")
+SPACES = " \t\u00a0\u3000"
+_KEEP_WIDE = {"，"}  # a full-width comma separates clauses in Chinese, never thousands
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One input in three aligned forms (same length, same offsets)."""
+
+    original: str
+    folded: str  # full-width forms folded (１２３ -> 123, ％ -> %), zh-Hant folded to zh-Hans, case kept
+    lower: str  # `folded` in lower case
+
+    @classmethod
+    def of(cls, text: str) -> Texts:
+        """Normalise a text without changing its length."""
+        table = {ord(c): fold_char(c) for c in set(text) if ord(c) >= 128 and fold_char(c) != c}
+        folded = text.translate(table)
+        lower = folded.lower()
+        if len(lower) != len(folded):
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+        return cls(text, folded, lower)
+
+
+def is_latin(char: str) -> bool:
+    """An ASCII letter."""
+    return char.isascii() and char.isalpha()
+
+
+def is_cjk(char: str) -> bool:
+    """A CJK ideograph."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    """OpenCC's zh-Hant to zh-Hans converter."""
+    return opencc.OpenCC("t2s.json")
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """One character with its width folded and, if it is a zh-Hant ideograph, in zh-Hans."""
+    if ord(char) < 128:
+        return char
+    if char not in _KEEP_WIDE:
+        wide = unicodedata.normalize("NFKC", char)
+        char = wide if len(wide) == 1 else char
+    if is_cjk(char):
+        simple = _to_simplified().convert(char)
+        char = simple if len(simple) == 1 else char
+    return char
+
+
+def fold_word(word: str) -> str:
+    """A data word in the form texts are matched in (folded, lower case)."""
+    return "".join(fold_char(c) for c in word).lower()
+
+
+@dataclass(frozen=True)
+class WordMatch(Generic[T]):
+    """A data word found in a text."""
+
+    word: str
+    payload: T
+    start: int
+    end: int
+
+
+class WordTable(Generic[T]):
+    """Words with payloads, found by longest match forwards from or backwards to a position."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], fold: bool = True) -> None:
+        self._by_first: dict[str, list[tuple[str, T]]] = {}
+        self._by_last: dict[str, list[tuple[str, T]]] = {}
+        seen: set[str] = set()
+        for word, payload in entries:
+            form = fold_word(word) if fold else word
+            if form and form not in seen:
+                seen.add(form)
+                self._by_first.setdefault(form[0], []).append((form, payload))
+                self._by_last.setdefault(form[-1], []).append((form, payload))
+        for table in (self._by_first, self._by_last):
+            for key in table:
+                table[key].sort(key=lambda item: -len(item[0]))
+
+    def starting_at(self, text: str, pos: int) -> list[WordMatch[T]]:
+        """Every word that starts at `pos`, longest first."""
+        if pos >= len(text):
+            return []
+        return [WordMatch(w, p, pos, pos + len(w)) for w, p in self._by_first.get(text[pos], ())
+                if text.startswith(w, pos) and _bounded(text, pos, pos + len(w))]
+
+    def ending_at(self, text: str, pos: int) -> list[WordMatch[T]]:
+        """Every word that ends at `pos`, longest first."""
+        if pos <= 0:
+            return []
+        return [WordMatch(w, p, pos - len(w), pos) for w, p in self._by_last.get(text[pos - 1], ())
+                if pos - len(w) >= 0 and text.startswith(w, pos - len(w)) and _bounded(text, pos - len(w), pos)]
+
+    def first_at(self, text: str, pos: int) -> WordMatch[T] | None:
+        """The longest word starting at `pos`."""
+        found = self.starting_at(text, pos)
+        return found[0] if found else None
+
+    def last_at(self, text: str, pos: int) -> WordMatch[T] | None:
+        """The longest word ending at `pos`."""
+        found = self.ending_at(text, pos)
+        return found[0] if found else None
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """A word that begins or ends with a Latin letter must not run on into another Latin letter."""
+    if is_latin(text[start]) and start > 0 and is_latin(text[start - 1]):
+        return False
+    return not (is_latin(text[end - 1]) and end < len(text) and is_latin(text[end]))
+
+
+def skip_spaces(text: str, pos: int, limit: int = 2) -> int:
+    """The position after at most `limit` spaces from `pos`."""
+    end = pos
+    while end < len(text) and end - pos < limit and text[end] in SPACES:
+        end += 1
+    return end
+
+
+def skip_spaces_back(text: str, pos: int, limit: int = 2) -> int:
+    """The position before at most `limit` spaces ending at `pos`."""
+    start = pos
+    while start > 0 and pos - start < limit and text[start - 1] in SPACES:
+        start -= 1
+    return start

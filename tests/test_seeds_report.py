@@ -1,0 +1,62 @@
+"""Golden files: the committed reports on the seeds are exactly what the CLI prints now."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+REPORTS = ROOT / "reports"
+HOW_TO_UPDATE = "reports/ is stale: run `python reports/update.py` and review the diff"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    """Run the CLI from the repository root, as the README does."""
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8", check=False)
+
+
+@pytest.fixture(scope="module")
+def seeds_json() -> str:
+    done = _run("report", "seeds", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("fmt,name", [("markdown", "seeds.md"), ("terminal", "seeds.txt")])
+def test_committed_report_is_current(fmt, name):
+    done = _run("report", "seeds", "--format", fmt, "--no-color")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (REPORTS / name).read_text(encoding="utf-8"), HOW_TO_UPDATE
+
+
+def test_committed_json_report_is_current(seeds_json):
+    assert seeds_json == (REPORTS / "seeds.json").read_text(encoding="utf-8"), HOW_TO_UPDATE
+
+
+def test_committed_entities_are_current():
+    done = _run("entities", "seeds", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (REPORTS / "seeds-entities.json").read_text(encoding="utf-8"), HOW_TO_UPDATE
+
+
+def test_report_is_independent_of_file_order(tmp_path, seeds_json):
+    reordered = tmp_path / "corpus"
+    for n, path in enumerate(sorted((ROOT / "seeds").iterdir(), reverse=True)):
+        (reordered / f"dir{n}").mkdir(parents=True)
+        (reordered / f"dir{n}" / path.name).write_bytes(path.read_bytes())
+    done = _run("report", str(reordered), "--format", "json")
+    strip = lambda text: [(g["fingerprint"], g["explanation"]) for g in json.loads(text)["conflicts"]]  # noqa: E731
+    assert strip(done.stdout) == strip(seeds_json)
+
+
+def test_scale_ai_conflict_quotes_the_spans_as_written(seeds_json):
+    report = json.loads(seeds_json)
+    quoted = {(c["article"][:3], c["text"], c["line"]) for g in report["conflicts"] for c in g["claims"]
+              if g["object"] == "Scale AI" and g["severity"] == "conflict"}
+    assert {("004", "148億美元", 46), ("000", "143亿美元", 1), ("001", "143億美元", 5), ("002", "143亿美元", 23),
+            ("000", "$14.3 billion", 2)} <= quoted
