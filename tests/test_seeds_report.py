@@ -60,3 +60,20 @@ def test_scale_ai_conflict_quotes_the_spans_as_written(seeds_json):
               if g["object"] == "Scale AI" and g["severity"] == "conflict"}
     assert {("004", "148億美元", 46), ("000", "143亿美元", 1), ("001", "143億美元", 5), ("002", "143亿美元", 23),
             ("000", "$14.3 billion", 2)} <= quoted
+
+
+@pytest.mark.parametrize("name,start,row", [
+    ("seeds.txt", "1. CONFLICT", "{article}:{line} "),
+    ("seeds.md", "### 1.", "| {escaped} | {line} |"),
+])
+def test_scale_ai_conflict_in_human_formats(name, start, row):
+    text = (REPORTS / name).read_text(encoding="utf-8")
+    conflict = text[text.index(start):]
+    conflict = conflict[:conflict.index("\n2. " if name.endswith(".txt") else "### 2.")]
+    assert "Scale AI" in conflict.splitlines()[0]
+    expected = [("004_efe9b4bb1dba981f.txt", 46, "148億美元"), ("000_8ab75db6c1c9b55a.txt", 1, "143亿美元"),
+                ("001_f4bf0316c1063e75.txt", 5, "143億美元"), ("002_4e229149453365d7.txt", 23, "143亿美元"),
+                ("000_8ab75db6c1c9b55a.txt", 2, "$14.3 billion")]
+    for article, line, span in expected:
+        assert row.format(article=article, escaped=article.replace("_", "\\_"), line=line) in conflict
+        assert span in conflict.replace("\\$", "$")

@@ -42,6 +42,7 @@ class Example(Strict):
     text: str
     expect: tuple[ExpectedQuantity, ...]
     partial: bool = False
+    source: str = ""  # the seed article the text comes from (seeds/<source>)
     note: str = ""
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from checker.quantities.data import EnglishNumerals
 
 HUNDRED = Decimal(100)
+MAX_WORDS = 16  # bounds the work on long runs of number words
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class EnglishNumberWords:
     def patterns(self) -> tuple[str, str, str, str]:
         """Regexes for written numbers, fractions, "several <scale>" and plural scales ("hundreds of millions")."""
         word = alternation([*self.words, *self.scales])
-        written = f"(?<![a-z]){word}(?:(?:[ \\t]+|[ \\t]*-[ \\t]*)(?:and[ \\t]+)?{word})*(?![a-z])"
+        written = f"(?<![a-z]){word}(?:(?:[ \\t]+|[ \\t]*-[ \\t]*)(?:and[ \\t]+)?{word}){{0,{MAX_WORDS}}}(?![a-z])"
         small = alternation([w for w, v in self.words.items() if 0 < v < 20] + list(self.articles))
         fraction = f"(?<![a-z]){small}(?:[ \\t]+|[ \\t]*-[ \\t]*){alternation(self.fractions)}(?![a-z])"
         scale = alternation(self.scales)

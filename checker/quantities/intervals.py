@@ -43,7 +43,7 @@ def reading_bounds(reading: Reading, value: Decimal, tables: Tables) -> Bounds:
     """Qualifier, value and interval of a reading whose number is `value` in base units."""
     numeral, word = reading.numeral, reading.qualifier
     if numeral.lead == "several":
-        low, high = value * tables.several.low, value * tables.several.high
+        low, high = sorted((value * tables.several.low, value * tables.several.high))
         return "range", low, low, high
     if word is not None:
         return word_bounds(word.qualifier, word.near, value, tables.tolerances)
@@ -64,7 +64,7 @@ def word_bounds(qualifier: str, near: Decimal | None, value: Decimal, tolerances
         return qualifier, value, value, None
     if qualifier == "at_most":
         return qualifier, value, None, value
-    low = value * (ONE - near) if near is not None else None
+    low = value - abs(value) * near if near is not None else None
     return "under", value, low, value
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterator
 
 from checker.quantities.data import NumeralData
 from checker.quantities.words import SPACES, fold_word
 
-ARABIC = r"[0-9]+(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Digits as written, at most 30 before and 20 after the point (longer strings are codes, not quantities).
+ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}){1,9}(?![0-9])(?:\.[0-9]{1,20}(?![0-9]))?|[0-9]{1,30}(?![0-9])(?:\.[0-9]{1,20}(?![0-9]))?"
+MAX_TOKENS = 24  # no numeral in real text has more pieces; bounds the work on long runs of numeral characters
 _ARABIC = re.compile(ARABIC)
 ZERO, TEN = Decimal(0), Decimal(10)
 
@@ -60,7 +63,7 @@ class ChineseNumerals:
         leads = "|".join(re.escape(w) for w, _ in self.leads)
         head = f"(?:{ARABIC}|{digits}|{units}|(?:{leads})(?={units}|{mags}))"
         tail = f"(?:[ \\t]{{0,2}}(?:{ARABIC}|{digits}|{units}|{mags}|{plus})|{points}(?=[0-9]|{digits}))"
-        return f"(?<![0-9.]){head}{tail}*"
+        return f"(?<![0-9.]){head}{tail}{{0,{MAX_TOKENS}}}"
 
     def is_unit_char(self, char: str) -> bool:
         """A unit or magnitude character, which a unit word may begin with (千瓦, 兆瓦)."""
@@ -68,16 +71,14 @@ class ChineseNumerals:
 
     def read(self, text: str, start: int, end: int) -> ZhValue | None:
         """The longest whole numeral at the start of text[start:end], or None."""
-        tokens = self.tokens(text, start, end)
-        state, good = _State(), 0
-        for index, token in enumerate(tokens):
+        state, tokens, good = _State(), [], 0
+        for token in self.tokens(text, start, end):
             if not state.feed(token):
                 break
+            tokens.append(token)
             if state.complete():
-                good = index + 1
-        if not good:
-            return None
-        return self._value(tokens[:good])
+                good = len(tokens)
+        return self._value(tokens[:good]) if good else None
 
     def _value(self, tokens: list[Token]) -> ZhValue:
         """Evaluate tokens known to form a whole numeral."""
@@ -88,20 +89,18 @@ class ChineseNumerals:
         year_like = len(tokens) == 1 and bool(arabic) and re.fullmatch(r"[0-9]{4}", arabic[0].text) is not None
         return ZhValue(state.total(), tokens[-1].end, state.scale(), state.plus, state.lead, not arabic, year_like)
 
-    def tokens(self, text: str, start: int, end: int) -> list[Token]:
-        """Split a run into tokens, stopping at the first character that is none."""
-        tokens: list[Token] = []
-        pos = start
+    def tokens(self, text: str, start: int, end: int) -> Iterator[Token]:
+        """The tokens of a run, one by one, up to the first character that is none."""
+        pos, first = start, True
         while pos < end:
-            token = self._token(text, pos, end, first=not tokens)
+            token = self._token(text, pos, end, first)
             if token is None:
-                if text[pos] in SPACES:
-                    pos += 1
-                    continue
-                break
-            tokens.append(token)
-            pos = token.end
-        return tokens
+                if text[pos] not in SPACES:
+                    return
+                pos += 1
+                continue
+            yield token
+            pos, first = token.end, False
 
     def _token(self, text: str, pos: int, end: int, first: bool) -> Token | None:
         """The token at `pos`, or None."""
