@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from checker.datafiles import DataFileError, load_model
 from checker.quantities import extract_quantities, quantity_json
 from checker.quantities.data import CurrencyData, FilterData, NumeralData, UnitEntry
+from checker.quantities.layers import load_layered
 from checker.quantities.physical import physical_unit
 from tests.test_quantities import assert_well_formed
 
@@ -102,11 +103,24 @@ def test_bad_regex_in_filters_is_located(tmp_path: Path) -> None:
 
 
 def test_numeral_characters_must_be_single(tmp_path: Path) -> None:
-    bundled = (ROOT / "checker" / "data" / "quantities" / "numerals.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "numerals.yaml"
-    path.write_text(bundled.replace("  万: 10000", "  一万: 10000"), encoding="utf-8")
-    with pytest.raises(DataFileError, match="single characters"):
-        load_model(path, NumeralData)
+    bundled = ROOT / "checker" / "data" / "quantities"
+    (tmp_path / "numerals.yaml").write_text((bundled / "numerals.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "zh").mkdir()
+    zh = (bundled / "zh" / "numerals.yaml").read_text(encoding="utf-8")
+    (tmp_path / "zh" / "numerals.yaml").write_text(zh.replace("  万: 10000", "  一万: 10000"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="single characters") as err:
+        load_layered(tmp_path, "numerals.yaml", NumeralData)
+    assert err.value.path.endswith("zh/numerals.yaml") and err.value.line > 1
+
+
+def test_language_files_merge_over_the_base(tmp_path: Path) -> None:
+    bundled = ROOT / "checker" / "data" / "quantities"
+    for name in ("numerals.yaml", "zh/numerals.yaml"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text((bundled / name).read_text(encoding="utf-8"), encoding="utf-8")
+    merged, origins = load_layered(tmp_path, "numerals.yaml", NumeralData)
+    assert merged.digits["两"] == 2 and merged.english.words["two"] == 2
+    assert set(merged.negative_words) >= {"负", "minus"} and len(origins["negative_words"]) == len(merged.negative_words)
 
 
 def test_unit_entry_needs_pint_or_kind_and_unit() -> None:

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from checker.datafiles import load_model
+from checker.quantities.layers import Origin, load_layered
 from checker.paths import DATA_DIR
 
 QUANTITY_DATA_DIR = DATA_DIR / "quantities"
@@ -238,20 +238,31 @@ class QuantityData(NamedTuple):
     filters: FilterData
 
 
+MODELS = dict(zip(QuantityData._fields, (NumeralData, CurrencyData, UnitData, QualifierData, FilterData)))
+
+
 @lru_cache(maxsize=1)
+def _layered() -> tuple[QuantityData, dict[str, dict[str, list[Origin]]]]:
+    """Every data file merged over its per-language files (quantities/<lang>/<name>.yaml)."""
+    loaded = {name: load_layered(QUANTITY_DATA_DIR, f"{name}.yaml", model) for name, model in MODELS.items()}
+    return QuantityData(**{n: m for n, (m, _) in loaded.items()}), {n: o for n, (_, o) in loaded.items()}
+
+
 def quantity_data() -> QuantityData:
     """Load and validate the bundled quantity data files (raises DataFileError)."""
-    folder = QUANTITY_DATA_DIR
-    return QuantityData(
-        numerals=load_model(folder / "numerals.yaml", NumeralData),
-        currencies=load_model(folder / "currencies.yaml", CurrencyData),
-        units=load_model(folder / "units.yaml", UnitData),
-        qualifiers=load_model(folder / "qualifiers.yaml", QualifierData),
-        filters=load_model(folder / "filters.yaml", FilterData),
-    )
+    return _layered()[0]
+
+
+def data_origins(name: str) -> dict[str, list[Origin]]:
+    """For one data file (numerals, units, ...): the file and index each item of its merged lists comes from."""
+    return _layered()[1][name]
 
 
 def all_examples() -> list[tuple[str, Example]]:
-    """Every example the data files carry, with the file it comes from."""
-    data = quantity_data()
-    return [(name, example) for name, part in zip(QuantityData._fields, data) for example in part.examples]
+    """Every example the data files carry, with the file it comes from (zh/numerals.yaml)."""
+    found = []
+    for name, part in zip(QuantityData._fields, quantity_data()):
+        origins = data_origins(name).get("examples", [])
+        for example, (path, _) in zip(part.examples, origins):
+            found.append((str(path.relative_to(QUANTITY_DATA_DIR)), example))
+    return found

@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
-from checker.datafiles import DataFileError, locate, read_yaml
-from checker.quantities.data import QUANTITY_DATA_DIR, Factors, QuantityData, Tolerances, YearSpan, quantity_data
+from checker.quantities.data import Factors, QuantityData, Tolerances, YearSpan, data_origins, quantity_data
+from checker.quantities.layers import origin_error
 from checker.quantities.physical import physical_unit
 from checker.quantities.words import WordTable, fold_char, fold_word
 
@@ -113,7 +113,6 @@ def _affixes(data: QuantityData) -> Iterator[tuple[tuple[str, ...], tuple[str, .
     """Every unit and currency entry as (after-words, before-words, case-sensitive, affix)."""
     for entry in data.currencies.currencies:
         yield entry.after, entry.before, False, Affix("money", entry.code, entry.factor, entry.assumption)
-    node = None
     for index, entry in enumerate(data.units.units):
         needs = tuple(fold_word(w) for w in entry.needs_before)
         if entry.pint is None:
@@ -122,9 +121,7 @@ def _affixes(data: QuantityData) -> Iterator[tuple[tuple[str, ...], tuple[str, .
             try:
                 unit = physical_unit(entry.pint, data.units.physical_kinds)
             except ValueError as err:
-                path = QUANTITY_DATA_DIR / "units.yaml"
-                node = node or read_yaml(path)[1]
-                raise DataFileError(path, *locate(node, ("units", index, "pint")), str(err)) from None
+                raise origin_error(data_origins("units")["units"][index], ("units", "pint"), str(err)) from None
             affix = Affix(unit.kind, unit.unit, unit.factor * entry.factor, entry.assumption, needs)
         yield entry.after, entry.before, entry.case_sensitive, affix
 
