@@ -32,6 +32,7 @@ class ClaimWords(BaseModel):
     speech_verbs: tuple[str, ...]
     possessives: tuple[str, ...]
     list_separators: tuple[str, ...]
+    plans: tuple[str, ...]
     marker_reach: int
     context_sentences: int
 
@@ -120,8 +121,16 @@ class ClaimExtractor:
             paragraph_start = clean.text.rfind("\n", 0, view.start) + 1
             period = period_near(periods, clause, view.clauses_without_figures(), quantity.start, paragraph_start,
                                  clean.date)
-            return build_claim(clean, quantity, rule, subject, obj, period, view)
+            claim = build_claim(clean, quantity, rule, subject, obj, period, view)
+            if rule.plans_apart and self._planned(text, clause, quantity):
+                claim = claim.model_copy(update={"attribute": f"planned {rule.attribute}"})
+            return claim
         return None
+
+    def _planned(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
+        """True when the figure's clause states an intention before it (计划, plans to)."""
+        before = match_text(text[clause[0]:quantity.start])
+        return any(word in before for word in self.words.plans)
 
     def _denied(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
         """True when the clause negates the figure or the figure is a change, not a level."""

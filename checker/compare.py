@@ -14,14 +14,14 @@ VAGUE_RATIO = Decimal(3)  # a range wider than this factor ("数千亿", "severa
 SIDE_LABELS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def fact_key(claim: Claim) -> tuple[str, str, str, str]:
+def fact_key(claim: Claim) -> tuple[str, str, str, str, str]:
     """What makes two claims about the same fact, before periods are considered."""
-    return (claim.rule, claim.subject or "", claim.object or "", claim.unit)
+    return (claim.rule, claim.attribute, claim.subject or "", claim.object or "", claim.unit)
 
 
 def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
     """Group comparable claims (numeric, with a subject) and judge each group."""
-    buckets: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    buckets: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.subject and not isinstance(claim.value, str) and not is_vague(claim):
             buckets[fact_key(claim)].append(claim)

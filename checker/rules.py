@@ -66,6 +66,7 @@ class ClaimRule(RuleModel):
     kinds: tuple[str, ...] = Field(min_length=1)
     triggers: tuple[TriggerSet, ...] = ()
     trigger_optional: bool = False  # the quantity itself is enough (ages)
+    plans_apart: bool = False  # a planned figure (计划招聘50人) is another fact than a done one: "planned <attribute>"
     subject: RoleSpec
     object: RoleSpec | None = None
     examples: tuple[RuleExample, ...] = Field(min_length=1)
