@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.datafiles import DataFileError, load_model
+from checker.datafiles import DataFileError, load_model, read_yaml
 from checker.quantities import extract_quantities, quantity_json
 from checker.quantities.data import CurrencyData, FilterData, NumeralData, UnitEntry
 from checker.quantities.layers import load_layered
@@ -115,11 +115,13 @@ def test_numeral_characters_must_be_single(tmp_path: Path) -> None:
 
 def test_language_files_merge_over_the_base(tmp_path: Path) -> None:
     bundled = ROOT / "checker" / "data" / "quantities"
-    for name in ("numerals.yaml", "zh/numerals.yaml"):
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text((bundled / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for path in bundled.glob("**/numerals.yaml"):
+        copy = tmp_path / path.relative_to(bundled)
+        copy.parent.mkdir(exist_ok=True)
+        copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     merged, origins = load_layered(tmp_path, "numerals.yaml", NumeralData)
-    assert merged.digits["两"] == 2 and merged.english.words["two"] == 2
+    assert merged.digits["两"] == 2 and merged.english.words["two"] == 2 \
+        and "digits" not in read_yaml(tmp_path / "numerals.yaml")[0]
     assert set(merged.negative_words) >= {"负", "minus"} and len(origins["negative_words"]) == len(merged.negative_words)
 
 

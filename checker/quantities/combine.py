@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.models import Quantity
-from checker.quantities.intervals import exact_half_width, make_quantity, reading_quantity, word_bounds
+from checker.quantities.intervals import make_quantity, reading_quantity
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Affix, Tables
 from checker.quantities.words import Texts, skip_spaces, skip_spaces_back
@@ -31,30 +31,6 @@ def reading_items(texts: Texts, readings: list[Reading], tables: Tables) -> list
         if found is not None:
             items.append(found)
     return items
-
-
-def fraction_items(texts: Texts, readings: list[Reading], blocked: bytearray, tables: Tables) -> list[Item]:
-    """Fractions written denominator first (三分之一, 一百分之二): a bare number, numerator / denominator."""
-    items = []
-    for below, above in zip(readings, readings[1:]):
-        if _fraction_pair(texts.lower, below, above, blocked, tables):
-            value = above.numeral.value / below.numeral.value
-            half = exact_half_width(value, tables.tolerances)
-            word = below.qualifier
-            bounds = word_bounds(word.qualifier, word.near, value, tables.tolerances) if word else \
-                ("exact", value, value - half, value + half)
-            quantity = make_quantity(texts, below.start, above.end, None, bounds)
-            items.append(Item(quantity, ONE))
-    return items
-
-
-def _fraction_pair(lower: str, below: Reading, above: Reading, blocked: bytearray, tables: Tables) -> bool:
-    """True when a fraction word alone joins a bare denominator to a numerator with no unit after it."""
-    if below.affix is not None or blocked[below.numeral.start] or below.numeral.value == 0:
-        return False
-    between = lower[below.numeral.end:above.numeral.start].strip(" ")
-    word = tables.fraction_words.first_at(between, 0)
-    return word is not None and word.word == between and above.body_end == above.numeral.end
 
 
 def _range_from(texts: Texts, first: Reading, by_body_start: dict[int, Reading], tables: Tables) -> Item | None:

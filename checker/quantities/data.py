@@ -53,6 +53,7 @@ class Multiplier(Strict):
     value: Decimal
     glued: bool = False  # only with no space before it
     money_only: bool = False  # only where a currency is named
+    case_sensitive: bool = False  # only as written (10M is ten million anywhere; 10m only with a currency)
 
 
 class EnglishNumerals(Strict):
@@ -61,8 +62,14 @@ class EnglishNumerals(Strict):
     words: dict[str, int]
     scales: dict[str, Decimal]
     multipliers: tuple[Multiplier, ...]
-    fractions: dict[str, int] = {}
+    fractions: dict[str, Decimal] = {}
+    compound_ordinals: dict[str, int] = {}  # denominators only after a tens word (twenty-first)
     fraction_articles: Words = ()
+    bare_fractions: Words = ()  # fractions with no numerator (half, quarter million)
+    point_words: Words = ()  # two point five
+    and_words: Words = ()  # one hundred and six
+    of_words: Words = ()  # two thirds of a million
+    over_words: Words = ()  # one over three, one out of three
     several: Words
     plural_scales: dict[str, Decimal]
 
@@ -83,6 +90,7 @@ class NumeralData(Strict):
     decimal_points: Words
     not_after_point: Words = ()
     fraction_words: Words = ()
+    fraction_joiners: Words = ()  # between a whole number and a fraction: 3又一千分之23
     plus_markers: Words
     several_markers: Words
     at_least_markers: Words

@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from checker.models import Quantity
-from checker.quantities.combine import choose, fraction_items, merge_restatements, reading_items
+from checker.quantities.combine import choose, merge_restatements, reading_items
 from checker.quantities.filters import is_quantity
 from checker.quantities.numerals import scanner
 from checker.quantities.reader import Reader
 from checker.quantities.tables import blocked_positions, tables
 from checker.quantities.words import Texts
+from checker.quantities.zh_fractions import fraction_items
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +12,7 @@ import opencc
 
 T = TypeVar("T")
 SPACES = " \t\u00a0\u3000"
+_SPACE = re.compile(f"[{SPACES}]")
 _KEEP_WIDE = {"，"}  # a full-width comma separates clauses in Chinese, never thousands
 
 
@@ -99,15 +101,23 @@ class WordTable(Generic[T]):
         """Every word that starts at `pos`, longest first."""
         if pos >= len(text):
             return []
-        return [WordMatch(w, p, pos, pos + len(w)) for w, p in self._by_first.get(text[pos], ())
-                if text.startswith(w, pos) and _bounded(text, pos, pos + len(w))]
+        found = []
+        for w, p in self._by_first.get(text[pos], ()):
+            end = pos + len(w) if text.startswith(w, pos) else _spaced_end(text, pos, w)
+            if end is not None and _bounded(text, pos, end):
+                found.append(WordMatch(w, p, pos, end))
+        return found
 
     def ending_at(self, text: str, pos: int) -> list[WordMatch[T]]:
         """Every word that ends at `pos`, longest first."""
         if pos <= 0:
             return []
-        return [WordMatch(w, p, pos - len(w), pos) for w, p in self._by_last.get(text[pos - 1], ())
-                if pos - len(w) >= 0 and text.startswith(w, pos - len(w)) and _bounded(text, pos - len(w), pos)]
+        found = []
+        for w, p in self._by_last.get(text[pos - 1], ()):
+            start = pos - len(w) if pos >= len(w) and text.startswith(w, pos - len(w)) else _spaced_start(text, pos, w)
+            if start is not None and _bounded(text, start, pos):
+                found.append(WordMatch(w, p, start, pos))
+        return found
 
     def first_at(self, text: str, pos: int) -> WordMatch[T] | None:
         """The longest word starting at `pos`."""
@@ -118,6 +128,34 @@ class WordTable(Generic[T]):
         """The longest word ending at `pos`."""
         found = self.ending_at(text, pos)
         return found[0] if found else None
+
+
+def _spaced_end(text: str, pos: int, word: str) -> int | None:
+    """Where a Chinese word written with spaces between its characters (百 分 之) ends, from `pos`; or None."""
+    if len(word) < 2 or not is_cjk(word[0]) or _SPACE.search(text, pos + 1, pos + len(word)) is None:
+        return None
+    cur = pos
+    for i, char in enumerate(word):
+        if i and is_cjk(char) and is_cjk(word[i - 1]):
+            cur = skip_spaces(text, cur)
+        if cur >= len(text) or text[cur] != char:
+            return None
+        cur += 1
+    return cur
+
+
+def _spaced_start(text: str, pos: int, word: str) -> int | None:
+    """Where a Chinese word written with spaces between its characters ends at `pos` starts; or None."""
+    if len(word) < 2 or not is_cjk(word[-1]) or _SPACE.search(text, max(pos - len(word), 0), pos - 1) is None:
+        return None
+    cur = pos
+    for i in range(len(word) - 1, -1, -1):
+        if i < len(word) - 1 and is_cjk(word[i]) and is_cjk(word[i + 1]):
+            cur = skip_spaces_back(text, cur)
+        if cur <= 0 or text[cur - 1] != word[i]:
+            return None
+        cur -= 1
+    return cur
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
