@@ -53,7 +53,6 @@ class Multiplier(Strict):
     value: Decimal
     glued: bool = False  # only with no space before it
     money_only: bool = False  # only where a currency is named
-    case_sensitive: bool = False  # only as written (10M is ten million anywhere; 10m only with a currency)
 
 
 class EnglishNumerals(Strict):
@@ -66,6 +65,7 @@ class EnglishNumerals(Strict):
     compound_ordinals: dict[str, int] = {}  # denominators only after a tens word (twenty-first)
     fraction_articles: Words = ()
     bare_fractions: Words = ()  # fractions with no numerator (half, quarter million)
+    lone_fractions: Words = ()  # bare fractions that stand with no scale after them (half)
     point_words: Words = ()  # two point five
     and_words: Words = ()  # one hundred and six
     of_words: Words = ()  # two thirds of a million
@@ -91,6 +91,8 @@ class NumeralData(Strict):
     not_after_point: Words = ()
     fraction_words: Words = ()
     fraction_joiners: Words = ()  # between a whole number and a fraction: 3又一千分之23
+    approximation_pairs: Words = ()  # two digits for a range: 两三个 = 2 to 3
+    not_alone: Words = ()  # numeral characters that alone are a word (陆 in 登陆, 拾 in 拾起)
     plus_markers: Words
     several_markers: Words
     at_least_markers: Words

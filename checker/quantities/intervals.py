@@ -42,6 +42,9 @@ def exact_half_width(value: Decimal, tolerances: Tolerances) -> Decimal:
 def reading_bounds(reading: Reading, value: Decimal, tables: Tables) -> Bounds:
     """Qualifier, value and interval of a reading whose number is `value` in base units."""
     numeral, word = reading.numeral, reading.qualifier
+    if numeral.high is not None:  # 两三个, 三四百万: the same unit and factor at both ends
+        low, high = sorted((value, value * numeral.high / numeral.value))
+        return "range", low, low, high
     if numeral.lead == "several":
         low, high = sorted((value * tables.several.low, value * tables.several.high))
         return "range", low, low, high

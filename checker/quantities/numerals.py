@@ -12,6 +12,9 @@ from checker.quantities.en_numerals import EnglishNumberWords, alternation
 from checker.quantities.zh_numerals import ChineseNumerals, ZhValue
 
 ONE = Decimal(1)
+DOT_DECIMAL = r"(?<![0-9a-z.,])\.[0-9]{1,20}(?![0-9.])"  # .08
+DIGITS_GO_ON = " \t/^e"  # after digits, what may continue them as an English number
+_ARABIC_ONLY = re.compile(r"[0-9.,]+")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Numeral:
     money_only: bool = False  # its multiplier reads so only where a currency is named ($3m)
     plural: bool = False  # "hundreds of millions": a unit after it may follow "of"
     english: bool = False  # English number words
+    high: Decimal | None = None  # the upper end of a two-digit approximation (两三个: 2, high 3)
+    fraction: bool = False  # a proper fraction written as one (two thirds, 3/4, half): no count of anything
 
 
 class NumeralScanner:
@@ -39,9 +44,9 @@ class NumeralScanner:
         self.chinese = ChineseNumerals(data)
         self.english = EnglishNumberWords(data.english)
         self.multipliers = {w.lower(): m for m in data.english.multipliers for w in m.words}
-        written, fraction, several, plurals = self.english.patterns()
+        written, several, plurals = self.english.patterns()
         run = f"(?P<zh>{self.chinese.pattern()})(?P<mult>{self._multiplier_pattern()})?"
-        english = f"(?P<fraction>{fraction})|(?P<en>{written})|(?P<several>{several})|(?P<plural>{plurals})"
+        english = f"(?P<en>{written})|(?P<several>{several})|(?P<plural>{plurals})|(?P<dot>{DOT_DECIMAL})"
         self.regex = re.compile(f"{run}|{english}")
 
     def _multiplier_pattern(self) -> str:
@@ -65,19 +70,19 @@ class NumeralScanner:
         """The numeral a match stands for, or None if it is not a whole one."""
         if match.group("zh") is not None:
             return self._chinese(lower, match)
-        if match.group("fraction") is not None:
-            value = self.english.read_fraction(lower, match.start(), match.end())
-            return Numeral(match.start(), value.end, value.value, english=True)
         if match.group("en") is not None:
-            value = self.english.read(lower, match.start(), match.end())
-            return value and Numeral(match.start(), value.end, value.value, value.scale, english=True)
+            value = self.english.read(lower, match.start())
+            return value and Numeral(match.start(), value.end, value.value, value.scale, english=True,
+                                     fraction=value.fraction)
+        if match.group("dot") is not None:
+            return Numeral(match.start(), match.end(), Decimal("0" + match.group("dot")))
         reader = self.english.read_several if match.group("several") is not None else self.english.read_plural
         value = reader(lower, match.start(), match.end())
         return Numeral(match.start(), value.end, value.value, value.scale, lead="several", english=True,
                        plural=match.group("plural") is not None)
 
     def _chinese(self, lower: str, match: re.Match[str]) -> Numeral | None:
-        """A Chinese/Arabic run, with an English multiplier after it when the run is whole."""
+        """A Chinese/Arabic run, with an English multiplier or written continuation after it when the run is whole."""
         value = self.chinese.read(lower, match.start("zh"), match.end("zh"))
         if value is None:
             return None
@@ -87,6 +92,11 @@ class NumeralScanner:
             numeral = replace(numeral, end=match.end("mult"), value=numeral.value * multiplier.value,
                               scale=numeral.scale * multiplier.value, money_only=multiplier.money_only,
                               year_like=False)
+        if value.end < len(lower) and lower[value.end] in DIGITS_GO_ON and _ARABIC_ONLY.fullmatch(lower, numeral.start, value.end):
+            english = self.english.read(lower, numeral.start)
+            if english is not None and english.end > numeral.end:  # 3 hundred and 21, 2 1/4, 1e10, 1 234 567
+                numeral = Numeral(numeral.start, english.end, english.value, english.scale, english=True,
+                                  fraction=english.fraction)
         return numeral
 
     def shortened(self, lower: str, numeral: Numeral, end: int) -> Numeral | None:
@@ -100,7 +110,7 @@ class NumeralScanner:
 def _from_zh(start: int, value: ZhValue) -> Numeral:
     """A numeral from a Chinese reading."""
     return Numeral(start, value.end, value.value, value.scale, value.lead, value.plus, value.chinese,
-                   value.year_like)
+                   value.year_like, high=value.high)
 
 
 @lru_cache(maxsize=1)
