@@ -1,4 +1,4 @@
-"""English written numbers (twenty-one, one hundred and six, two million) and "several hundred million"."""
+"""English written numbers: words and digits with scales (one hundred and six, 4 thousand 3 hundred and 21)."""
 
 from __future__ import annotations
 
@@ -7,22 +7,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.quantities.data import EnglishNumerals
+from checker.quantities.en_fractions import best_reading
+from checker.quantities.en_tokens import EnToken, EnValue, Kinds, tokenize
 
-HUNDRED = Decimal(100)
-MAX_WORDS = 16  # bounds the work on long runs of number words
+ZERO, ONE, TEN, HUNDRED = Decimal(0), Decimal(1), Decimal(10), Decimal(100)
+MAX_WORDS = 24  # bounds the work on long runs of number words
 
 
 @dataclass(frozen=True)
-class EnValue:
-    """An English written number read in full."""
+class Cardinal:
+    """A whole number read from tokens: its value, the index after its last token and its last scale."""
 
     value: Decimal
-    end: int
+    stop: int
     scale: Decimal
+    digits: bool  # Arabic digits in it
 
 
 class EnglishNumberWords:
-    """Reads runs of English number words."""
+    """Reads runs of English number words, digits with scales, decimals with "point" and fractions."""
 
     def __init__(self, data: EnglishNumerals) -> None:
         self.words = {w.lower(): Decimal(v) for w, v in data.words.items()}
@@ -30,68 +33,150 @@ class EnglishNumberWords:
         self.several = tuple(w.lower() for w in data.several)
         self.plural = {w.lower(): v for w, v in data.plural_scales.items()}
         self.fractions = {w.lower(): Decimal(v) for w, v in data.fractions.items()}
-        self.articles = tuple(w.lower() for w in data.fraction_articles)
+        self.compound = {w.lower(): Decimal(v) for w, v in data.compound_ordinals.items()}
+        self.articles = frozenset(w.lower() for w in data.fraction_articles)
+        self.bare = frozenset(w.lower() for w in data.bare_fractions)
+        self.lone = frozenset(w.lower() for w in data.lone_fractions)
+        self.kinds = _word_kinds(data)
 
-    def patterns(self) -> tuple[str, str, str, str]:
-        """Regexes for written numbers, fractions, "several <scale>" and plural scales ("hundreds of millions")."""
-        word = alternation([*self.words, *self.scales])
-        written = f"(?<![a-z]){word}(?:(?:[ \\t]+|[ \\t]*-[ \\t]*)(?:and[ \\t]+)?{word}){{0,{MAX_WORDS}}}(?![a-z])"
-        small = alternation([w for w, v in self.words.items() if 0 < v < 20] + list(self.articles))
-        fraction = f"(?<![a-z]){small}(?:[ \\t]+|[ \\t]*-[ \\t]*){alternation(self.fractions)}(?![a-z])"
+    def patterns(self) -> tuple[str, str, str]:
+        """Regexes for where a written number starts, for "several <scale>" and plural scales."""
+        word = alternation([*self.words, *self.bare])
+        follow = alternation([*self.scales, *self.fractions, *self.bare, *self.words])
+        article = f"{alternation(self.articles)}[ \\t]+(?={follow}(?![a-z]))"
+        start = f"(?<![a-z])(?:{word}(?![a-z])|{article})"
         scale = alternation(self.scales)
         several = f"(?<![a-z])(?:{alternation(self.several)})[ \\t]+{scale}(?:[ \\t]+{scale})*(?![a-z])"
         plural = alternation(self.plural)
         plurals = f"(?<![a-z]){plural}(?:[ \\t]+of[ \\t]+{plural})*(?![a-z])"
-        return written, fraction, several, plurals
+        return start, several, plurals
 
-    def read(self, text: str, start: int, end: int) -> EnValue | None:
-        """The longest whole written number at the start of text[start:end]."""
-        total, current, best = Decimal(0), Decimal(0), None
-        last_value, last_scale, big = None, Decimal(1), None
-        for match in re.finditer(r"[a-z]+", text[start:end]):
-            word, pos = match.group(), start + match.end()
-            if word == "and":
-                if last_value is not None:  # "and" joins only after a scale: one hundred and six
-                    break
-                continue
-            if word in self.words:
-                value = self.words[word]
-                if last_value is not None and not (last_value >= 20 and last_value % 10 == 0 and value < 10):
-                    break
-                current += value
-                last_value, last_scale = value, Decimal(1)
-            elif word in self.scales:
-                scale = self.scales[word]
-                if last_value is None and current == 0 or (big is not None and scale >= big):
-                    break
-                if scale == HUNDRED:
-                    current, last_value = current * HUNDRED, None
-                else:
-                    total, current, big, last_value = total + current * scale, Decimal(0), scale, None
-                last_scale = scale
-            else:
+    def read(self, text: str, start: int) -> EnValue | None:
+        """The longest written number (whole, decimal or fraction) starting at `start`."""
+        tokens = tokenize(text, start, self.kinds, MAX_WORDS)
+        if not tokens:
+            return None
+        return best_reading(self, tokens)
+
+    def cardinal(self, tokens: list[EnToken], i: int, limit: int | None = None) -> Cardinal | None:
+        """The longest whole number in tokens[i:limit] (a trailing "and" left out)."""
+        reader = _CardinalReader(self.scales)
+        best = None
+        for k in range(i, len(tokens) if limit is None else limit):
+            if not reader.feed(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
                 break
-            best = EnValue(total + current, pos, last_scale)
+            if tokens[k].kind != "and":
+                best = Cardinal(reader.total + reader.current, k + 1, reader.last_scale, reader.digits)
         return best
-
-    def read_fraction(self, text: str, start: int, end: int) -> EnValue:
-        """A written fraction (two-thirds -> 2/3, a quarter -> 1/4)."""
-        count, denominator = re.findall(r"[a-z]+", text[start:end])
-        return EnValue(self.words.get(count, Decimal(1)) / self.fractions[denominator], end, Decimal(1))
 
     def read_several(self, text: str, start: int, end: int) -> EnValue:
         """The scales after "several" multiplied (several hundred million -> 10^8)."""
-        value = Decimal(1)
+        value = ONE
         for word in re.findall(r"[a-z]+", text[start:end]):
-            value *= self.scales.get(word, Decimal(1))
+            value *= self.scales.get(word, ONE)
         return EnValue(value, end, value)
 
     def read_plural(self, text: str, start: int, end: int) -> EnValue:
         """The plural scales multiplied (hundreds of millions -> 10^8)."""
-        value = Decimal(1)
+        value = ONE
         for word in re.findall(r"[a-z]+", text[start:end]):
-            value *= self.plural.get(word, Decimal(1))
+            value *= self.plural.get(word, ONE)
         return EnValue(value, end, value)
+
+
+def _word_kinds(data: EnglishNumerals) -> Kinds:
+    """Each English word's token kind and value: num, scale, frac, comp, article, and, point, of."""
+    kinds: Kinds = {}
+    groups = [(data.words, "num"), (data.scales, "scale"), (data.fractions, "frac"), (data.compound_ordinals, "comp"),
+              (data.fraction_articles, "article"), (data.and_words, "and"), (data.point_words, "point"),
+              (("of",), "of")]
+    for words, kind in groups:
+        for word in words:
+            value = Decimal(words[word]) if isinstance(words, dict) else ZERO
+            kinds.setdefault(word.lower(), (kind, value))
+    return kinds
+
+
+class _CardinalReader:
+    """The running state of a whole number read token by token."""
+
+    def __init__(self, scales: dict[str, Decimal]) -> None:
+        self.scales = scales
+        self.total, self.current, self.group = ZERO, ZERO, ZERO
+        self.last: str | None = None  # None, "a", "unit", "teen", "tens", "digits", "hundred", "scale", "and"
+        self.before_and: str | None = None
+        self.big: Decimal | None = None
+        self.last_scale, self.last_number = ONE, ZERO
+        self.digits = False
+
+    def feed(self, token: EnToken, following: EnToken | None) -> bool:
+        """Take the next token; False when it cannot continue the number."""
+        if token.kind == "and":
+            if self.last in ("hundred", "scale") and following is not None:
+                self.before_and, self.last = self.last, "and"
+                return True
+            return False
+        if token.kind == "article":
+            if self.last is None and following is not None and following.kind == "scale":
+                self.current, self.last, self.last_number = ONE, "a", ONE
+                return True
+            return False
+        if token.kind == "num":
+            return self._number(token)
+        if token.kind == "scale":
+            return self._scale(token)
+        return False
+
+    def _number(self, token: EnToken) -> bool:
+        """A number word or Arabic digits."""
+        value, last = token.value, self.last
+        after = self.before_and if last == "and" else last
+        if token.digits:
+            bound = self.big if after == "scale" else HUNDRED
+            ok = last is None or (self.digits and after in ("hundred", "scale") and not token.decimal
+                                  and bound is not None and value < bound)
+            self.digits = True
+            kind = "digits"
+        else:
+            kind = "unit" if value < TEN else "teen" if value < 20 else "tens"
+            ok = last is None or after in ("hundred", "scale") or (last == "tens" and 0 < value < TEN)
+            if token.joined and after not in ("tens",):
+                ok = ok and last is None
+        if not ok:
+            return False
+        self.current += value
+        self.last, self.last_number = kind, value
+        return True
+
+    def _scale(self, token: EnToken) -> bool:
+        """hundred, dozen, thousand, million, lakh, crore."""
+        scale = token.value
+        if self.last in (None, "and"):
+            return False
+        if scale < HUNDRED:  # dozen: multiplies the last number only (three hundred and two dozens)
+            if self.last not in ("unit", "teen", "tens", "digits", "a"):
+                return False
+            self.current += self.last_number * (scale - 1)
+            self.last, self.last_scale = "dozen", scale
+            return True
+        elif scale == HUNDRED:
+            if self.last not in ("unit", "teen", "tens", "digits", "a") or self.current <= 0 or \
+                    (self.last != "digits" and self.current >= HUNDRED):
+                return False
+            self.current *= HUNDRED
+            self.last, self.last_scale = "hundred", scale
+            return True
+        elif self.last == "scale" and self.big is not None and scale > self.big:  # three lakh crore
+            self.total += self.group * (scale - 1)
+            self.group *= scale
+            self.big = scale
+        else:
+            if self.current <= 0 or (self.big is not None and scale >= self.big):
+                return False
+            self.group = self.current * scale
+            self.total, self.current, self.big = self.total + self.group, ZERO, scale
+        self.last, self.last_scale = "scale", scale
+        return True
 
 
 def alternation(words: object) -> str:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from checker.models import Quantity
 from checker.quantities.combine import choose, merge_restatements, reading_items
+from checker.quantities.en_combine import over_items
 from checker.quantities.filters import is_quantity
 from checker.quantities.numerals import scanner
 from checker.quantities.reader import Reader
@@ -28,7 +29,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     blocked = blocked_positions(texts.lower)
     reader, data = _reader(), tables()
     readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
-    fractions = fraction_items(texts, readings, blocked, data)
+    fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
     kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
     chosen = choose(reading_items(texts, kept, data) + fractions, len(text))
     return [item.quantity for item in merge_restatements(texts, chosen)]

@@ -10,6 +10,7 @@ from checker.quantities.tables import Affix, QualifierWord, Tables
 from checker.quantities.words import Texts, WordMatch, skip_spaces, skip_spaces_back
 
 AffixMatch = WordMatch[Affix]
+FRACTION = Affix("fraction", "")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Reader:
             numeral = suffix.numeral
         prefix = self._prefix(texts.lower, numeral.start)
         affix, body_start, body_end = _reconcile(numeral, prefix, suffix)
+        if affix is None and numeral.fraction:
+            affix = FRACTION  # two thirds, 3/4: a share of something, not a count
         if numeral.money_only and (affix is None or affix.kind != "money"):
             return None
         negative, body_start = self._sign(texts.lower, body_start)
