@@ -233,7 +233,7 @@ def test_golden_check_output(workspace, monkeypatch, fmt, name):
     done = run(workspace, "check", "corpus", "--baseline", "baseline.json", "--format", fmt)
     assert done.code == 1, done.out + done.err
     if fmt == "sarif":
-        jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads(done.out))
+        jsonschema.Draft7Validator(SARIF_SCHEMA).validate(json.loads(done.out))
     assert_golden(name, done.out)
     if fmt == "github":
         assert_golden("check.summary.md", (workspace / "summary.md").read_text(encoding="utf-8"))

@@ -78,7 +78,7 @@ def test_github_summary_is_a_markdown_table(result):
 def test_sarif_validates_and_points_at_the_odd_claim(result):
     rules = load_rules([BUNDLED_RULES_DIR])
     log = json.loads(render_sarif(result, rules, TEXTS, rules.digest()))
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(log)
     driver = log["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == sorted(rules.rules)
     first = log["runs"][0]["results"][0]
