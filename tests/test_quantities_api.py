@@ -25,8 +25,10 @@ def test_quantity_json_has_the_contract_keys_and_floats() -> None:
     [approx] = extract_quantities("約700億美元")
     assert quantity_json(approx) == {
         "text": "約700億美元", "start": 0, "end": 7, "value": 70000000000.0, "unit": "USD",
-        "qualifier": "approx", "low": 66500000000.0, "high": 73500000000.0, "kind": "money",
+        "qualifier": "approx", "low": 66500000000.0, "high": 73500000000.0, "kind": "money", "assumptions": [],
     }
+    [dollars] = extract_quantities("$5")
+    assert quantity_json(dollars)["assumptions"] == ["bare $ read as USD"]
     [over] = extract_quantities("逾2亿美元")
     assert quantity_json(over)["high"] is None and isinstance(quantity_json(over)["low"], float)
 

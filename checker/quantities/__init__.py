@@ -22,4 +22,5 @@ def quantity_json(q: Quantity) -> dict[str, Any]:
         "low": None if q.low is None else float(q.low),
         "high": None if q.high is None else float(q.high),
         "kind": q.kind,
+        "assumptions": list(q.assumptions),  # e.g. "bare $ read as USD": the unit was assumed
     }

@@ -99,6 +99,7 @@ class NumeralData(Strict):
     negative_words: Words
     several: Factors
     bare_single_chinese: bool = False
+    isolating_marks: Words = ()  # a single numeral character between these (or spaces, or text ends) is a number
     english: EnglishNumerals
     examples: tuple[Example, ...] = ()
 
@@ -134,6 +135,7 @@ class CurrencyData(Strict):
     """currencies.yaml."""
 
     currencies: tuple[CurrencyEntry, ...]
+    compound_joiners: Words = ()  # between the parts of one amount: 3 dollars and 50 cents
     examples: tuple[Example, ...] = ()
 
 

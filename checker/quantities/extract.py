@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from checker.models import Quantity
 from checker.quantities.combine import choose, merge_restatements, reading_items
+from checker.quantities.compound_money import compound_items
 from checker.quantities.en_combine import over_items
 from checker.quantities.filters import is_quantity
 from checker.quantities.numerals import scanner
@@ -32,6 +33,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
     readings = tenths_readings(texts, readings, data, scanner().chinese.digits)
     fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
+    fractions += compound_items(texts, readings, data)
     kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
     chosen = choose(reading_items(texts, kept, data) + fractions + whole_word_items(texts), len(text))
     return [item.quantity for item in merge_restatements(texts, chosen)]
