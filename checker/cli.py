@@ -88,6 +88,7 @@ def quantities(fmt: str) -> None:
 
 from checker.gate.commands import register
 register(cli)
+from checker.entities.commands import register as register_aliases; register_aliases(cli)  # noqa: E702
 
 
 def main() -> None:

@@ -201,7 +201,7 @@ def test_info(resolver):
 
 
 def test_list_entities_takes_forms_from_the_original(resolver):
-    """Forms are the original spans (via offsets), merged across articles, sorted; unresolved people kept."""
+    """Forms are the original spans (via offsets), merged across articles, sorted; unresolved people kept, last."""
     text = "的CEO扎克伯格说,朱莉·皮诺离职。王表示。"
     first = naive_clean("Meta" + text, "b.txt", original="Ｍｅｔａ" + text)
     second = naive_clean("Meta執行長祖克柏(Mark Zuckerberg)宣佈。", "a.txt")
@@ -211,7 +211,8 @@ def test_list_entities_takes_forms_from_the_original(resolver):
     assert [e.canonical for e in entities] == sorted(by_name)
     assert by_name["Meta"].forms == ("Meta", "Ｍｅｔａ") and by_name["Meta"].articles == ("a.txt", "b.txt")
     assert by_name["Mark Zuckerberg"].forms == ("Mark Zuckerberg", "扎克伯格", "祖克柏")
-    assert by_name["朱莉·皮诺"].kind == "person" and "王" not in by_name
+    assert by_name["朱莉·皮诺"].kind == "unresolved" and "王" not in by_name
+    assert [e.kind == "unresolved" for e in entities] == sorted(e.kind == "unresolved" for e in entities)
 
 
 def _seed_entities(resolver: Resolver) -> list:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Iterable, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from checker.datafiles import DataFileError, load_model, locate, read_yaml
 from checker.entities.normalise import Keyer
@@ -110,6 +110,8 @@ def alias_files(dirs: Iterable[Path]) -> list[Path]:
     """Alias files under each folder: aliases/*.yaml and */aliases/*.yaml (or the folder itself)."""
     found: list[Path] = []
     for folder in map(Path, dirs):
+        if folder.is_file():
+            found.append(folder)
         if folder.name == "aliases":
             found += sorted(folder.glob("*.yaml"))
         found += sorted(folder.glob("aliases/*.yaml")) + sorted(folder.glob("*/aliases/*.yaml"))
@@ -124,20 +126,75 @@ def load_aliases(dirs: Iterable[Path]) -> AliasPack:
     return builder.finish()
 
 
-class PackBuilder:
-    """Merges alias files, refusing a form claimed by two entities."""
+def check_aliases(paths: Iterable[Path]) -> tuple[AliasPack, list[DataFileError]]:
+    """Load alias files as a run would, collecting every error instead of stopping at the first."""
+    errors: list[DataFileError] = []
+    builder = PackBuilder(Keyer(load_settings()), errors)
+    for path in paths:
+        builder.add_file(path)
+    return builder.finish(), errors
 
-    def __init__(self, keyer: Keyer) -> None:
+
+def _validation_errors(path: Path, node: yaml.Node | None, err: ValidationError, at: tuple) -> list[DataFileError]:
+    """Every error of a pydantic validation, located in the file."""
+    found = []
+    for item in err.errors():
+        loc = at + tuple(item["loc"])
+        found.append(DataFileError(path, *locate(node, loc), f"{'.'.join(map(str, loc))}: {item['msg']}"))
+    return found
+
+
+class PackBuilder:
+    """Merges alias files, refusing a form claimed by two entities and an entity defined twice in one folder."""
+
+    def __init__(self, keyer: Keyer, errors: list[DataFileError] | None = None) -> None:
         self.keyer = keyer
+        self.errors = errors  # None: raise the first error; a list: collect them all
         self.pack = AliasPack()
         self.owners: dict[str, tuple[str, str, str]] = {}  # key -> (canonical or "", role, where)
         self.speaks_for_at: dict[str, tuple[str, int, int]] = {}
+        self.defined: dict[str, tuple[Path, str]] = {}  # canonical -> (folder, where)
+
+    def _fail(self, error: DataFileError) -> None:
+        """Raise an error, or record it when collecting."""
+        if self.errors is None:
+            raise error
+        self.errors.append(error)
+
+    def _read(self, path: Path) -> tuple[AliasFile | None, list[int], yaml.Node | None]:
+        """The validated file and the index of each of its entries in the file.
+
+        When collecting, invalid entries are left out and every error in them is recorded.
+        """
+        try:
+            data, node = read_yaml(path)
+            if self.errors is None or not isinstance(data, dict):
+                model = load_model(path, AliasFile, data, node)
+                return model, list(range(len(model.entities))), node
+        except DataFileError as err:
+            self._fail(err)
+            return None, [], None
+        entries = data.get("entities") or []
+        valid, where = [], []
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            try:
+                valid.append(EntityEntry.model_validate(entry))
+                where.append(i)
+            except ValidationError as err:
+                self.errors += _validation_errors(path, node, err, ("entities", i))
+        try:
+            rest = AliasFile.model_validate({k: v for k, v in data.items() if k != "entities"})
+        except ValidationError as err:
+            self.errors += _validation_errors(path, node, err, ())
+            rest = AliasFile()
+        return rest.model_copy(update={"entities": valid}), where, node
 
     def add_file(self, path: Path) -> None:
         """Validate one alias file and merge it into the pack."""
-        data, node = read_yaml(path)
-        model = load_model(path, AliasFile, data, node)
-        for i, entry in enumerate(model.entities):
+        model, where, node = self._read(path)
+        if model is None:
+            return
+        for i, entry in zip(where, model.entities):
             self._merge(entry, path, node, i)
         for i, phrase in enumerate(model.not_names):
             self._claim(phrase, "", "not_name", path, node, ("not_names", i))
@@ -148,16 +205,21 @@ class PackBuilder:
             self.pack.examples.append(PackExample(f"{path}:{line}:{col}", example.text, example.mentions))
 
     def _merge(self, entry: EntityEntry, path: Path, node: yaml.Node | None, index: int) -> None:
-        """Add an entry, or extend the entity of the same canonical name."""
-        record = self.pack.entities.setdefault(entry.canonical, EntityRecord(entry.canonical, entry.kind))
+        """Add an entry, or extend the entity of the same canonical name (defined in an earlier folder)."""
         here = ("entities", index)
+        where = "{}:{}:{}".format(path, *locate(node, here + ("canonical",)))
+        folder, earlier = self.defined.setdefault(entry.canonical, (path.parent, where))
+        if earlier != where and folder == path.parent:
+            return self._fail(DataFileError(path, *locate(node, here + ("canonical",)),
+                                            f"{entry.canonical} is already defined at {earlier}; merge the two entries"))
+        record = self.pack.entities.setdefault(entry.canonical, EntityRecord(entry.canonical, entry.kind))
         if record.kind != entry.kind:
-            raise DataFileError(path, *locate(node, here + ("kind",)),
-                                f"{entry.canonical} is a {record.kind} elsewhere, not a {entry.kind}")
+            return self._fail(DataFileError(path, *locate(node, here + ("kind",)),
+                                            f"{entry.canonical} is a {record.kind} elsewhere, not a {entry.kind}"))
         if entry.speaks_for:
             if record.speaks_for not in (None, entry.speaks_for):
-                raise DataFileError(path, *locate(node, here + ("speaks_for",)),
-                                    f"{entry.canonical} already speaks for {record.speaks_for}")
+                return self._fail(DataFileError(path, *locate(node, here + ("speaks_for",)),
+                                                f"{entry.canonical} already speaks for {record.speaks_for}"))
             record.speaks_for = entry.speaks_for
             self.speaks_for_at[entry.canonical] = (str(path), *locate(node, here + ("speaks_for",)))
         for j, form in enumerate([entry.canonical, *entry.forms]):
@@ -178,7 +240,8 @@ class PackBuilder:
         key = self.keyer.key(form)
         line, col = locate(node, loc)
         if not any(c.isalnum() for c in key):
-            raise DataFileError(path, line, col, f"{form!r} has nothing to match (no letters, digits or ideographs)")
+            self._fail(DataFileError(path, line, col, f"{form!r} has nothing to match (no letters, digits or ideographs)"))
+            return False
         owner = self.owners.get(key)
         if owner is None:
             self.owners[key] = (canonical, role, f"{path}:{line}:{col}")
@@ -191,7 +254,8 @@ class PackBuilder:
             self._note_case(key, form)
             return True  # one short form may fit several entities; context decides
         what = f"a {owner[1].replace('_', ' ')} of {owner[0]}" if owner[0] else f"listed as {owner[1]}"
-        raise DataFileError(path, line, col, f"{form!r} is already {what} at {owner[2]}")
+        self._fail(DataFileError(path, line, col, f"{form!r} is already {what} at {owner[2]}"))
+        return False
 
     def _note_case(self, key: str, form: str) -> None:
         """The case a key asks of the text: the loosest its forms allow ("Nvidia" and "NVIDIA": upper start)."""
@@ -202,5 +266,5 @@ class PackBuilder:
         for canonical, (path, line, col) in self.speaks_for_at.items():
             target = self.pack.entities[canonical].speaks_for
             if target not in self.pack.entities:
-                raise DataFileError(path, line, col, f"speaks_for names {target!r}, which no alias file defines")
+                self._fail(DataFileError(path, line, col, f"speaks_for names {target!r}, which no alias file defines"))
         return self.pack

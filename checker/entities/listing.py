@@ -14,8 +14,11 @@ def original_span(clean: CleanArticle, mention: Mention) -> str:
     return clean.article.text[offsets[mention.start]:offsets[mention.end - 1] + 1]
 
 
+UNRESOLVED = "unresolved"  # the kind listed for a person-like name that no alias file defines
+
+
 def list_entities(cleans: list[CleanArticle], mentions: dict[str, list[Mention]]) -> list[Entity]:
-    """One entity per resolved canonical, plus unresolved person names under their own form; sorted."""
+    """One entity per resolved canonical, sorted; then the unresolved person-like names under their own form."""
     kinds: dict[str, str] = {}
     forms: dict[str, set[str]] = defaultdict(set)
     articles: dict[str, set[str]] = defaultdict(set)
@@ -26,7 +29,7 @@ def list_entities(cleans: list[CleanArticle], mentions: dict[str, list[Mention]]
                 continue
             written = original_span(clean, mention)
             group = mention.entity or "\0" + fold(mention.text)
-            kinds[group] = mention.kind
+            kinds[group] = mention.kind if mention.entity else UNRESOLVED
             forms[group].add(written)
             articles[group].add(name)
     entities = []
@@ -34,4 +37,4 @@ def list_entities(cleans: list[CleanArticle], mentions: dict[str, list[Mention]]
         canonical = group if not group.startswith("\0") else min(forms[group])
         entities.append(Entity(canonical=canonical, kind=kind, forms=tuple(sorted(forms[group])),
                                articles=tuple(sorted(articles[group]))))
-    return sorted(entities, key=lambda e: (e.canonical, e.kind))
+    return sorted(entities, key=lambda e: (e.kind == UNRESOLVED, e.canonical, e.kind))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -19,6 +20,29 @@ class PinyinSettings(BaseModel):
 
     given_name_min_ratio: int = Field(ge=0, le=100)
     homophone_min_length: int = Field(ge=2)
+
+
+class SuggestWeights(BaseModel):
+    """How much each kind of evidence for an alias suggestion counts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    parenthetical: float = Field(ge=0, le=1)
+    parenthetical_other: float = Field(ge=0, le=1)
+    quoted: float = Field(ge=0, le=1)
+    sound: float = Field(ge=0, le=1)
+    surname_sound: float = Field(ge=0, le=1)
+    sound_min: float = Field(ge=0, le=1)
+    transliteration: float = Field(ge=0, le=1)
+    sound_pair_min: float = Field(ge=0, le=1)
+    same_article: float = Field(ge=0, le=1)
+    shared_context: float = Field(ge=0, le=1)
+    homophone: float = Field(ge=0, le=1)
+    homophone_other: float = Field(ge=0, le=1)
+    spelling: float = Field(ge=0, le=1)
+    spelling_min: int = Field(ge=0, le=100)
+    resolver: float = Field(ge=0, le=1)
+    min_confidence: float = Field(ge=0, le=1)
 
 
 class Settings(BaseModel):
@@ -41,8 +65,12 @@ class Settings(BaseModel):
     single_char_short_next: str
     pinyin: PinyinSettings
     latin_not_name_words: frozenset[str]
+    surnames: str
+    quotes: tuple[str, ...]
+    kind_words: dict[Literal["company", "media", "organization", "place", "product", "topic"], tuple[str, ...]]
+    suggest: SuggestWeights
 
-    @field_validator("parens")
+    @field_validator("parens", "quotes")
     @classmethod
     def _pairs(cls, parens: tuple[str, ...]) -> tuple[str, ...]:
         """Each entry is an opening and a closing character."""
@@ -50,7 +78,7 @@ class Settings(BaseModel):
             raise ValueError("each entry must be two characters: opening and closing")
         return parens
 
-    @field_validator("transliteration_chars")
+    @field_validator("transliteration_chars", "surnames")
     @classmethod
     def _no_spaces(cls, chars: str) -> str:
         """The folded YAML block may hold spaces and line breaks; drop them."""
