@@ -100,6 +100,7 @@ class NumeralData(Strict):
     several: Factors
     bare_single_chinese: bool = False
     isolating_marks: Words = ()  # a single numeral character between these (or spaces, or text ends) is a number
+    isolating_marks: Words = ()  # a single numeral character between these (or spaces, or text ends) is a number
     english: EnglishNumerals
     examples: tuple[Example, ...] = ()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Tables
-from checker.quantities.words import Texts, is_latin
+from checker.quantities.words import SPACES, Texts, is_latin
 
 _WORD_CHARS = ".'"
 
@@ -17,7 +17,8 @@ def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tabl
     if reading.affix is None:
         if numeral.year_like and tables.years.min <= numeral.value <= tables.years.max:
             return False
-        if numeral.chinese and numeral.end - numeral.start == 1 and not tables.bare_single_chinese:
+        if numeral.chinese and numeral.end - numeral.start == 1 and not tables.bare_single_chinese \
+                and not _isolated(texts.lower, numeral.start, tables):
             return False
         if _glued_after(texts.lower, numeral.end):
             return False
@@ -28,10 +29,19 @@ def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tabl
     return not _glued_before(texts.lower, reading.start, reading.affix is not None)
 
 
+def _isolated(lower: str, start: int, tables: Tables) -> bool:
+    """A single character with nothing but quotes, spaces or the text's ends around it (“五”, a lone 二)."""
+    marks = tables.isolating_marks
+    before = lower[start - 1] if start > 0 else " "
+    after = lower[start + 1] if start + 1 < len(lower) else " "
+    return (before in marks or before in SPACES) and (after in marks or after in SPACES)
+
+
 def _indefinite_article(lower: str, reading: Reading, tables: Tables) -> bool:
     """一 before a measure word with no qualifier: "a", not a count (一场竞赛)."""
     numeral = reading.numeral
-    return reading.affix is not None and reading.affix.kind == "count" and reading.qualifier is None \
+    affix = reading.affix
+    return affix is not None and affix.kind == "count" and affix.factor == 1 and reading.qualifier is None \
         and lower[numeral.start:numeral.end] in tables.indefinite_articles
 
 

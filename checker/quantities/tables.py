@@ -58,6 +58,7 @@ class Tables:
     several: Factors
     years: YearSpan
     bare_single_chinese: bool
+    isolating_marks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def tables() -> Tables:
         several=data.numerals.several,
         years=data.filters.years,
         bare_single_chinese=data.numerals.bare_single_chinese,
+        isolating_marks=frozenset(fold_word(w) for w in data.numerals.isolating_marks),
     )
 
 

@@ -13,7 +13,8 @@ import opencc
 T = TypeVar("T")
 SPACES = " \t\u00a0\u3000"
 _SPACE = re.compile(f"[{SPACES}]")
-_KEEP_WIDE = {"，"}  # a full-width comma separates clauses in Chinese, never thousands
+_KEEP_WIDE = {"，"}
+_WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")  # a full-width comma separates clauses in Chinese, never thousands
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,23 @@ class Texts:
         """Normalise a text without changing its length."""
         table = {ord(c): fold_char(c) for c in set(text) if ord(c) >= 128 and fold_char(c) != c}
         folded = text.translate(table)
+        if "，" in text:
+            folded = _wide_thousands(text, folded)
         lower = folded.lower()
         if len(lower) != len(folded):
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
         return cls(text, folded, lower)
+
+
+def _wide_thousands(text: str, folded: str) -> str:
+    """A full-width comma between full-width digits, before three of them, groups thousands (４，５６５)."""
+    spots = [m.start() for m in _WIDE_THOUSANDS.finditer(text)]
+    if not spots:
+        return folded
+    chars = list(folded)
+    for spot in spots:
+        chars[spot] = ","
+    return "".join(chars)
 
 
 def is_latin(char: str) -> bool:
