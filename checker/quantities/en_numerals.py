@@ -11,7 +11,7 @@ from checker.quantities.en_fractions import best_reading
 from checker.quantities.en_tokens import EnToken, EnValue, Kinds, tokenize
 
 ZERO, ONE, TEN, HUNDRED = Decimal(0), Decimal(1), Decimal(10), Decimal(100)
-MAX_WORDS = 24  # bounds the work on long runs of number words
+MAX_WORDS = 48  # bounds the work on long runs of number words (a 12-digit number with decimals takes ~40)
 
 
 @dataclass(frozen=True)
