@@ -83,17 +83,16 @@ class Suggester:
         names = self.harvest.names
         pairs = self._merged([*self.harvest.pairs, *self._homophones(), *self._spellings(), *self._sounds()])
         grouper = Grouper(names)
+        joined = [p for p in sorted(pairs, key=lambda p: (-p.score, p.a, p.b, p.how)) if grouper.join(p)]
         accepted: dict[str, list[Pair]] = defaultdict(list)
-        for pair in sorted(pairs, key=lambda p: (-p.score, p.a, p.b, p.how)):
-            if grouper.join(pair):
-                accepted[grouper.find(pair.a)].append(pair)
+        for pair in joined:
+            accepted[grouper.find(pair.a)].append(pair)
         members: dict[str, list[Name]] = defaultdict(list)
         for key, name in names.items():
             members[grouper.find(key)].append(name)
         found = []
         for root, group in members.items():
-            group_pairs = [p for p in pairs if grouper.find(p.a) == root and p in set(accepted[grouper.find(p.a)])]
-            suggestion = self._suggestion(group, group_pairs)
+            suggestion = self._suggestion(group, accepted[root])
             if suggestion and suggestion.confidence >= floor:
                 found.append(suggestion)
         return sorted(found, key=lambda s: (-s.confidence, s.canonical))
