@@ -122,6 +122,7 @@ class CurrencyEntry(Strict):
     after: Words = ()
     assumption: str | None = None
     factor: Decimal = Decimal(1)
+    after_amount: Words = ()  # minor units only right after an amount in a larger one (五元三毛: 毛)
 
     @field_validator("code")
     @classmethod

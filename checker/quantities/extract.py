@@ -14,6 +14,7 @@ from checker.quantities.reader import Reader
 from checker.quantities.tables import blocked_positions, tables
 from checker.quantities.words import Texts
 from checker.quantities.zh_fractions import fraction_items
+from checker.quantities.zh_money import minor_unit_readings
 from checker.quantities.zh_tenths import tenths_readings, whole_word_items
 
 
@@ -31,7 +32,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     blocked = blocked_positions(texts.lower)
     reader, data = _reader(), tables()
     readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
-    readings = tenths_readings(texts, readings, data, scanner().chinese.digits)
+    readings = minor_unit_readings(texts, tenths_readings(texts, readings, data, scanner().chinese.digits))
     fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
     fractions += compound_items(texts, readings, data)
     kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
