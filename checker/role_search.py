@@ -8,16 +8,20 @@ from checker.rules import ClaimRule, RoleSpec, TriggerHit
 
 
 def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: RoleFinder, role: str,
-                 after_first: bool, reach: str = "sentence", kind: str = "") -> list[Mention]:
+                 after_first: bool, reach: str = "sentence", kind: str = "", nearest: bool = False) -> list[Mention]:
     """Mentions in reading priority: the clause near the anchor, then the rest of the sentence.
 
-    A subject is read as a topic (from the start of the clause, then of the sentence); an object is the
-    nearest entity not held by another figure of the same kind. Clauses that open a contrast are left out."""
+    A subject is read as a topic (from the start of the clause, then of the sentence) unless `nearest`;
+    in reported speech ("X said Meta offered…") only the reported part counts when it names someone. An
+    object is the nearest entity not held by another figure of the same kind. Clauses that open a
+    contrast are left out."""
     clause = view.clause_of(anchor.start)
     in_clause = [m for m in view.mentions if clause[0] <= m.start and m.end <= clause[1]]
     before = [m for m in in_clause if m.end <= anchor.start]
     after = [m for m in in_clause if m.start >= anchor.end]
-    if role == "object":
+    if role == "subject":
+        before = reported_part(before, finder)
+    if role == "object" or nearest:
         before.reverse()
     if reach == "clause":
         return after + before if after_first else before + after
@@ -29,11 +33,19 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
 
     outside_before = [m for m in view.mentions if m.end <= clause[0] and usable(m)]
     outside_after = [m for m in view.mentions if m.start >= clause[1] and usable(m)]
-    if role == "object":
+    if role == "object" or nearest:
         outside_before.reverse()
     if after_first:
         return after + before + outside_after + outside_before
     return before + outside_before + after + outside_after
+
+
+def reported_part(before: list[Mention], finder: RoleFinder) -> list[Mention]:
+    """The mentions after the last speaker ("OpenAI CEO Altman said Meta…" -> Meta), if any; else all."""
+    speakers = [i for i, m in enumerate(before) if finder.is_speaker(m)]
+    if speakers and speakers[-1] + 1 < len(before):
+        return before[speakers[-1] + 1:]
+    return before
 
 
 def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit | None, quantity: Quantity,
@@ -42,7 +54,7 @@ def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit
     """The subject: near the trigger (per the trigger's side), else earlier sentences."""
     spec, view = rule.subject, views[index]
     after_first = hit is not None and hit.subject_side == "after"
-    order = search_order(view, anchor, finder, "subject", after_first, spec.reach)
+    order = search_order(view, anchor, finder, "subject", after_first, spec.reach, nearest=spec.prefer == "nearest")
     name = finder.nearest(tuple(m for m in order if m.start not in marked), spec, skip)
     if name is None and spec.fallback == "context":
         name = from_context(spec, views, index, finder, look_back, skip)

@@ -14,6 +14,7 @@ from checker.datafiles import DataFileError, load_model, locate, read_yaml
 
 QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "compute", "data", "length", "mass", "area"}
 ENTITY_KINDS = {"person", "company", "organization", "media", "product", "place", "topic"}
+NAMED_VALUES = {"role": {"person"}, "location": {"place"}, "date": {"date"}}  # named rule value -> kinds it reads
 _T2S = opencc.OpenCC("t2s.json")
 
 
@@ -32,6 +33,9 @@ class RoleSpec(RuleModel):
     fallback: Literal["context", "none"] = "none"  # look back in earlier sentences when absent
     required: bool = False  # without it the rule does not apply (another rule may)
     reach: Literal["clause", "sentence"] = "sentence"  # how far an unmarked entity may stand
+    # a subject is read as the clause's topic (its first fitting entity) or as the one nearest the trigger
+    # ("软银领投OpenAI,估值3000亿美元": the valued company is the nearest)
+    prefer: Literal["topic", "nearest"] = "topic"
 
     @model_validator(mode="after")
     def _known_kinds(self) -> RoleSpec:
@@ -47,6 +51,7 @@ class TriggerSet(RuleModel):
     words: tuple[str, ...] = Field(min_length=1)
     subject: Literal["before", "after"] = "before"
     weak: bool = False  # generic words (spend, 投入): bind only where no specific trigger is nearer
+    qualifiers: tuple[str, ...] = ()  # named rules: qualifiers the word carries itself (co-founder: co)
 
 
 class RuleExample(RuleModel):
@@ -63,7 +68,10 @@ class ClaimRule(RuleModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     attribute: str
     description: str = ""
+    value: Literal["quantity", "role", "location", "date"] = "quantity"  # named rules read an entity or a date
     kinds: tuple[str, ...] = Field(min_length=1)
+    unique: bool = False  # named rules: one value at a time (a CEO, a founding date), else many (founders)
+    qualifiers: dict[str, tuple[str, ...]] = {}  # named rules: former/co/acting/current -> words before the trigger
     triggers: tuple[TriggerSet, ...] = ()
     trigger_optional: bool = False  # the quantity itself is enough (ages)
     plans_apart: bool = False  # a planned figure (计划招聘50人) is another fact than a done one: "planned <attribute>"
@@ -73,9 +81,10 @@ class ClaimRule(RuleModel):
 
     @model_validator(mode="after")
     def _known_quantity_kinds(self) -> ClaimRule:
-        unknown = set(self.kinds) - QUANTITY_KINDS
+        allowed = QUANTITY_KINDS if self.value == "quantity" else NAMED_VALUES[self.value]
+        unknown = set(self.kinds) - allowed
         if unknown:
-            raise ValueError(f"unknown quantity kind(s) {sorted(unknown)}; use {sorted(QUANTITY_KINDS)}")
+            raise ValueError(f"unknown {self.value} kind(s) {sorted(unknown)}; use {sorted(allowed)}")
         if not self.triggers and not self.trigger_optional:
             raise ValueError("a rule needs triggers unless trigger_optional is true")
         return self
@@ -112,7 +121,7 @@ class RuleBook:
         """Compile every trigger word into one alternation, longest words first (blockers own nothing)."""
         owners: dict[str, list[tuple[str, str, bool]]] = {fold_word(w): [] for w in self.not_triggers}
         for rule in self.rules.values():
-            for trigger in rule.triggers:
+            for trigger in rule.triggers if rule.value == "quantity" else ():  # named rules: checker.named
                 for word in trigger.words:
                     entry = (rule.id, trigger.subject, trigger.weak)
                     folded = owners.setdefault(fold_word(word), [])
@@ -127,7 +136,7 @@ class RuleBook:
         pattern, owners = self._pattern
         hits = []
         for match in pattern.finditer(folded):
-            for rule_id, side, weak in owners[fold_word(match.group())]:
+            for rule_id, side, weak in owners[_owner_key(match.group(), owners)]:
                 hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side, weak=weak))
         return hits
 
@@ -145,13 +154,26 @@ def fold_word(word: str) -> str:
 
 
 def _word_regex(word: str) -> str:
-    """A regex for one trigger word: Latin words match on word boundaries."""
+    """A regex for one trigger word: Latin words match on word boundaries, plurals too (pay packages)."""
     escaped = re.escape(word).replace(r"\ ", r"\s+")
     if word[:1].isascii() and word[:1].isalnum():
         escaped = r"\b" + escaped
-    if word[-1:].isascii() and word[-1:].isalnum():
+    if word[-1:].isascii() and word[-1:].isalpha():
+        escaped += r"(?:e?s)?\b"
+    elif word[-1:].isascii() and word[-1:].isalnum():
         escaped += r"\b"
     return escaped
+
+
+def _owner_key(matched: str, owners: dict[str, list[tuple[str, str, bool]]]) -> str:
+    """The trigger word a match stands for (spacing normalised, a plural ending dropped)."""
+    key = " ".join(fold_word(matched).split())
+    for ending in ("", "s", "es"):
+        if ending == "" or key.endswith(ending):
+            stem = key[: len(key) - len(ending)]
+            if stem in owners:
+                return stem
+    raise KeyError(matched)
 
 
 def rule_files(dirs: list[Path]) -> list[Path]:
