@@ -13,7 +13,7 @@ from checker.quantities.zh_state import ZhState
 
 # Digits as written, at most 30 before and 20 after the point (longer strings are codes, not quantities).
 ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}){1,9}(?![0-9])(?:\.[0-9]{1,20}(?![0-9]))?|[0-9]{1,30}(?![0-9])(?:\.[0-9]{1,20}(?![0-9]))?"
-MAX_TOKENS = 24  # no numeral in real text has more pieces; bounds the work on long runs of numeral characters
+MAX_TOKENS = 48  # no numeral in real text has more pieces; bounds the work on long runs of numeral characters
 _ARABIC = re.compile(ARABIC)
 ZERO = Decimal(0)
 

@@ -100,7 +100,7 @@ def _adjust(lower: str, reading: Reading, word: TenthsWord, before: list[Reading
     previous = before[-1] if before else None
     if word.two_digits and previous is not None and _digit_pair(lower, previous, reading):
         value, start = previous.numeral.value * TEN + value, previous.start
-    elif TEN <= value < HUNDRED and value == value.to_integral_value() and word.two_digits:
+    elif TEN <= value < HUNDRED and value == value.to_integral_value() and word.two_digits and not numeral.chinese:
         pass  # 75折
     elif value > word.max_tenths:
         return None
