@@ -96,6 +96,7 @@ class Claim(Frozen):
     low: Decimal | None = None
     high: Decimal | None = None
     assumptions: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()  # named claims: "former", "co", "acting", "current"
 
 
 class ClaimGroup(Frozen):

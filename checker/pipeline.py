@@ -12,6 +12,8 @@ from checker.compare import group_claims
 from checker.entities import Resolver, list_entities
 from checker.load import load_articles
 from checker.models import ArticleSummary, Claim, CleanArticle, Entity, Mention, Report
+from checker.named.compare import group_named
+from checker.named.extract import NamedExtractor
 from checker.paths import BUNDLED_RULES_DIR
 from checker.quantities import extract_quantities
 from checker.rules import RuleBook, load_rules
@@ -44,26 +46,28 @@ class Corpus:
     mentions: dict[str, list[Mention]]
     claims: dict[str, list[Claim]]
     warnings: tuple[str, ...]
+    rules: RuleBook | None = None  # the run's rules (named claims are judged by their rule's semantics)
 
 
 def read_corpus(paths: Sequence[str], knowledge: Knowledge) -> Corpus:
     """Load, clean, resolve names and extract claims from every article under the paths."""
     articles, warnings = load_articles(paths)
     extractor = ClaimExtractor(knowledge.rules, knowledge.speaks_for)
+    named = NamedExtractor(knowledge.rules, knowledge.speaks_for)
     cleans, mentions, claims = [], {}, {}
     for article in articles:
         clean = clean_article(article)
         found = knowledge.resolver.mentions(clean)
         cleans.append(clean)
         mentions[article.name] = found
-        claims[article.name] = extractor.extract(clean, extract_quantities(clean.folded), found)
-    return Corpus(tuple(cleans), mentions, claims, tuple(warnings))
+        claims[article.name] = extractor.extract(clean, extract_quantities(clean.folded), found) + named.extract(clean, found)
+    return Corpus(tuple(cleans), mentions, claims, tuple(warnings), knowledge.rules)
 
 
 def build_report(corpus: Corpus) -> Report:
     """Compare every claim of the corpus and summarise it as a report."""
     every_claim = [c for clean in corpus.cleans for c in corpus.claims[clean.article.name]]
-    groups = group_claims(every_claim)
+    groups = group_claims(every_claim) + group_named(every_claim, corpus.rules)
     summaries = tuple(
         ArticleSummary(article=c.article.name, path=c.article.path, language=c.language,
                        claims=len(corpus.claims[c.article.name]), warnings=c.article.warnings + c.warnings)
@@ -92,4 +96,5 @@ def claims_in_text(text: str, knowledge: Knowledge, article_date: str | None = N
     if article_date:
         clean = clean.model_copy(update={"date": dt.date.fromisoformat(article_date)})
     found = knowledge.resolver.mentions(clean)
-    return ClaimExtractor(knowledge.rules, knowledge.speaks_for).extract(clean, extract_quantities(clean.folded), found)
+    numeric = ClaimExtractor(knowledge.rules, knowledge.speaks_for).extract(clean, extract_quantities(clean.folded), found)
+    return numeric + NamedExtractor(knowledge.rules, knowledge.speaks_for).extract(clean, found)

@@ -52,6 +52,7 @@ def claim_json(claim: Claim, side: str) -> dict[str, Any]:
         "low": low, "high": high, "sentence": claim.sentence, "side": side,
         "start": claim.start, "end": claim.end, "subject": claim.subject, "object": claim.object,
         "period": claim.period, "rule": claim.rule, "kind": claim.kind, "assumptions": list(claim.assumptions),
+        "modifiers": list(claim.modifiers),
     }
 
 

@@ -6,7 +6,8 @@ import re
 
 from checker.models import ClaimGroup, Report
 from checker.report.view import (
-    article_count, claim_value, excerpt, ordered_conflicts, period_of, sides, totals, values_summary, who,
+    article_count, claim_value, excerpt, modifiers_note, ordered_conflicts, period_of, sides, totals, values_summary,
+    who,
 )
 
 SENTENCE_WIDTH = 120  # display columns of a sentence excerpt in a table cell
@@ -72,7 +73,7 @@ def conflict(number: int, group: ClaimGroup) -> list[str]:
             cut = excerpt(claim.sentence, claim.text, SENTENCE_WIDTH)
             sentence = escaped(cut.before) + (f"<b>{escaped(cut.span)}</b>" if cut.span else "") + escaped(cut.after)
             rows.append([cell(side), cell(claim.article), str(claim.line), cell(claim.text),
-                         cell(claim_value(claim)), sentence])
+                         cell(claim_value(claim) + modifiers_note(claim)), sentence])
     return [f"### {number}. {title}", "", f"**{cell(label)}**: {cell(group.explanation)}", "",
             f"Fingerprint: `{group.fingerprint}`", "",
             *table(["side", "article", "line", "span", "value", "sentence"], "llrlll", rows)]

@@ -83,6 +83,11 @@ def claim_value(claim: Claim) -> str:
     return format_amount(claim.value, claim.unit, claim.qualifier, claim.low, claim.high)
 
 
+def modifiers_note(claim: Claim) -> str:
+    """A named claim's qualifiers as a note after its value (" (former)"), "" when it has none."""
+    return f" ({', '.join(claim.modifiers)})" if claim.modifiers else ""
+
+
 def values_summary(claims: list[Claim] | tuple[Claim, ...]) -> str:
     """The distinct values of claims, most frequent first: "14.3 B USD / ≥ 10 B USD"."""
     counts = Counter(claim_value(c) for c in claims)
@@ -90,9 +95,9 @@ def values_summary(claims: list[Claim] | tuple[Claim, ...]) -> str:
 
 
 def reading(claim: Claim) -> str:
-    """How the claim was read: "exact, 14.25 B–14.35 B USD", "over" (when its value says it all), "entity"."""
-    if isinstance(claim.value, str):
-        return claim.unit or "text"
+    """How the claim was read: "exact, 14.25 B–14.35 B USD", "over" (when its value says it all), "entity, former"."""
+    if isinstance(claim.value, str):  # a named claim: "entity", "entity, former", "date"
+        return ", ".join([claim.unit or "text", *claim.modifiers])
     allowed = format_bounds(claim.low, claim.high, claim.unit)
     qualifier = claim.qualifier.replace("_", " ")
     return f"{qualifier}, {allowed}" if allowed and allowed != claim_value(claim) else qualifier

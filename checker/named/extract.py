@@ -1,0 +1,120 @@
+"""Extract named claims: who holds a post, where something is, when an event happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from checker.claims import claim_words, match_text, sentence_views
+from checker.clean import original_span
+from checker.load import line_of
+from checker.models import Claim, CleanArticle, Mention
+from checker.named.dates import DateMatch, find_dates
+from checker.named.search import PERSON, PLACE, Around
+from checker.named.words import NamedHit, NamedTriggers, named_words
+from checker.roles import RoleFinder, SentenceView
+from checker.rules import RuleBook
+
+VALUE_KINDS = {"role": "person", "location": "place", "date": "date"}
+
+
+class NamedExtractor:
+    """Turns an article's named triggers and mentions into role, location and date claims."""
+
+    def __init__(self, book: RuleBook, speaks_for: Callable[[str], str | None]) -> None:
+        self.triggers = NamedTriggers(book)
+        self.speaks_for = speaks_for
+        self.words = named_words()
+
+    def extract(self, clean: CleanArticle, mentions: list[Mention]) -> list[Claim]:
+        """All named claims in one cleaned article, each once."""
+        if not self.triggers.rules:
+            return []
+        text = match_text(clean.folded)
+        views = sentence_views(clean.text, mentions, [])
+        spokespeople = {m.entity: org for m in mentions if m.entity and m.kind == "person"
+                        for org in [self.speaks_for(m.entity)] if org}
+        finder = RoleFinder(self.speaks_for, text, claim_words(), spokespeople, mentions)
+        around = Around(text, views, finder, self.triggers, self.words, claim_words().context_sentences)
+        dates = find_dates(text, clean.date)
+        claims: dict[tuple, Claim] = {}
+        for hit in self.triggers.find(text):
+            index = next((n for n, v in enumerate(views) if v.start <= hit.start < v.end), None)
+            if index is None:
+                continue
+            claim = self._claim(clean, around, views, index, hit, dates)
+            if claim is not None:
+                claims.setdefault((claim.rule, claim.subject, claim.object, claim.start, claim.value), claim)
+        return sorted(claims.values(), key=lambda c: (c.start, c.rule))
+
+    def _claim(self, clean: CleanArticle, around: Around, views: list[SentenceView], index: int, hit: NamedHit,
+               dates: list[DateMatch]) -> Claim | None:
+        """The claim one trigger makes, or None when its parts are not all there."""
+        view = views[index]
+        if hit.rule.value == "role":
+            return self._role(clean, around, view, index, hit)
+        if hit.rule.value == "location":
+            place = around.place_after(view, hit)
+            subject = around.event_subject(view, hit, hit.rule.subject, skip=place) if place else None
+            if place is None or subject is None:
+                return None
+            return self._build(clean, view, hit, around.finder.fill(subject, hit.rule.subject), None,
+                               around.finder.fill(place, PLACE), (place.start, place.end), "")
+        return self._event(clean, around, view, hit, dates)
+
+    def _role(self, clean: CleanArticle, around: Around, view: SentenceView, index: int, hit: NamedHit) -> Claim | None:
+        """Person - post - organisation, with its qualifiers; current posts hold in the article's month."""
+        holder = around.holder(view, hit)
+        if holder is None:
+            return None
+        org, org_mention = around.organisation(view, index, hit, hit.rule.subject, holder)
+        name = around.finder.fill(holder, PERSON)
+        if org is None or org == name:
+            return None
+        modifiers = around.qualifiers(view, hit, org_mention)
+        period = "" if "former" in modifiers else article_month(clean.date)
+        return self._build(clean, view, hit, org, None, name, (holder.start, holder.end), period, modifiers)
+
+    def _event(self, clean: CleanArticle, around: Around, view: SentenceView, hit: NamedHit,
+               dates: list[DateMatch]) -> Claim | None:
+        """Event - date: the date nearest the trigger in its sentence, about the entity the rule names."""
+        inside = [d for d in dates if view.start <= d.start and d.end <= view.end]
+        if not inside:
+            return None
+        clause = view.clause_of(hit.start)
+        date = min(inside, key=lambda d: (not (clause[0] <= d.start < clause[1]), distance(d, hit)))
+        subject = around.event_subject(view, hit, hit.rule.subject)
+        if subject is None:
+            return None
+        obj = None
+        if hit.rule.object is not None:
+            found = around.nearest_in_clause(view, hit, hit.rule.object, skip=subject)
+            obj = around.finder.fill(found, hit.rule.object) if found else None
+        return self._build(clean, view, hit, around.finder.fill(subject, hit.rule.subject), obj, date.value.iso,
+                           (date.start, date.end), "")
+
+    def _build(self, clean: CleanArticle, view: SentenceView, hit: NamedHit, subject: str | None, obj: str | None,
+               value: str | None, span: tuple[int, int], period: str, modifiers: tuple[str, ...] = ()) -> Claim | None:
+        """A named claim with its evidence quoted from the original text."""
+        if not subject or not value:
+            return None
+        original = clean.article.text
+        start, end = original_span(clean, *span)
+        s_start, s_end = original_span(clean, view.start, view.end)
+        kind = VALUE_KINDS[hit.rule.value]
+        return Claim(
+            article=clean.article.name, path=clean.article.path, line=line_of(original, start), start=start, end=end,
+            text=original[start:end], sentence=" ".join(original[s_start:s_end].split()), rule=hit.rule.id,
+            attribute=hit.rule.attribute, subject=subject, object=obj, period=period, value=value,
+            unit="date" if kind == "date" else "entity", kind=kind, modifiers=modifiers,
+        )
+
+
+def distance(date: DateMatch, hit: NamedHit) -> int:
+    """Characters between a date and a trigger."""
+    return max(0, hit.start - date.end, date.start - hit.end)
+
+
+def article_month(date: dt.date | None) -> str:
+    """The article's month as an ISO period ("" when the article gives no date)."""
+    return f"{date:%Y-%m}" if date else ""

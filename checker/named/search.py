@@ -1,0 +1,138 @@
+"""Where a named claim's parts stand around its trigger: the holder, the organisation, an event's subject."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from checker.models import Mention
+from checker.named.words import NamedHit, NamedTriggers, NamedWords, word_regex
+from checker.roles import RoleFinder, SentenceView
+from checker.role_search import from_context
+from checker.rules import RoleSpec
+
+PERSON = RoleSpec(kinds=("person",))
+PLACE = RoleSpec(kinds=("place",))
+STOPS = set("。；;：:!?！？()（）")
+QUOTES = " \t\"'“”「」『』《》"
+
+
+def any_of(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One pattern for a list of words, longest first, Latin words on word boundaries."""
+    ordered = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(word_regex(w) for w in ordered) or r"(?!x)x", re.IGNORECASE)
+
+
+class Around:
+    """Searches one article's sentences around named triggers (text: folded, lower-case)."""
+
+    def __init__(self, text: str, views: list[SentenceView], finder: RoleFinder, triggers: NamedTriggers,
+                 words: NamedWords, look_back: int) -> None:
+        self.text, self.views, self.finder, self.triggers = text, views, finder, triggers
+        self.words, self.look_back = words, look_back
+
+    @cached_property
+    def _glue(self) -> re.Pattern[str]:
+        """Words that may stand between a holder and the title after it."""
+        return any_of([*self.words.appositive, *self.words.possessives])
+
+    @cached_property
+    def _passive(self) -> re.Pattern[str]:
+        """A passive auxiliary right before a trigger: the subject stands before it ("MSL was founded")."""
+        return re.compile(f"(?:{any_of(self.words.passive).pattern})\\s*$")
+
+    @cached_property
+    def _not_qualifiers(self) -> re.Pattern[str]:
+        return any_of(self.words.not_qualifiers)
+
+    def holder(self, view: SentenceView, hit: NamedHit) -> Mention | None:
+        """The person a title names: right after it ("CEO Sam Altman"), else right before it ("Altman, the CEO")."""
+        after = [m for m in view.mentions if m.start >= hit.end]
+        if after and self.finder.fill(after[0], PERSON) and self._holder_gap(self.text[hit.end:after[0].start]):
+            return after[0]
+        return self._holder_before(view, hit)
+
+    def _holder_gap(self, gap: str) -> bool:
+        """True when only chained titles, a joiner or an opener with a short description stand in between."""
+        rest = self.triggers.strip(gap).strip(QUOTES)
+        if not rest:
+            return True
+        for lead in sorted([*self.words.openers, *self.words.joiners], key=len, reverse=True):
+            if rest.startswith(lead):
+                described = rest[len(lead):].strip(QUOTES)
+                return len(described) <= self.words.description_reach and not STOPS & set(described)
+        return False
+
+    def _holder_before(self, view: SentenceView, hit: NamedHit) -> Mention | None:
+        """A person right before the title, with only an organisation, qualifiers and glue words between."""
+        before = [m for m in view.mentions if m.end <= hit.start]
+        people = [m for m in before if m.kind == "person" and self.finder.fill(m, PERSON)]
+        if not people or hit.start - people[-1].end > self.words.org_reach + 10:
+            return None
+        person = people[-1]
+        between = list(self.text[person.end:hit.start])
+        for other in before:
+            if other.start >= person.end:
+                between[other.start - person.end:other.end - person.end] = " " * (other.end - other.start)
+        rest = self._glue.sub(" ", self._qualifier_words(hit).sub(" ", "".join(between)))
+        return person if not rest.strip(QUOTES + ",，、()（）") else None
+
+    def _qualifier_words(self, hit: NamedHit) -> re.Pattern[str]:
+        """Every qualifier word of the hit's rule."""
+        return any_of([w for words in hit.rule.qualifiers.values() for w in words])
+
+    def organisation(self, view: SentenceView, index: int, hit: NamedHit, spec: RoleSpec,
+                     holder: Mention) -> tuple[str | None, Mention | None]:
+        """The organisation of a post: after "of", else the nearest before the title in the sentence, else earlier."""
+        after = [m for m in view.mentions if m.start >= hit.end and m is not holder]
+        if after and self.text[hit.end:after[0].start].strip() in self.words.of_markers:
+            name = self.finder.fill(after[0], spec)
+            if name:
+                return name, after[0]
+        for mention in reversed([m for m in view.mentions if m.end <= hit.start and m is not holder]):
+            name = self.finder.fill(mention, spec)
+            if name:
+                return name, mention
+        if spec.fallback == "context":
+            return from_context(spec, self.views, index, self.finder, self.look_back, set()), None
+        return None, None
+
+    def qualifiers(self, view: SentenceView, hit: NamedHit, org: Mention | None) -> tuple[str, ...]:
+        """Qualifiers of a title: the trigger's own, and words between its organisation (or clause start) and it."""
+        clause = view.clause_of(hit.start)
+        start = org.end if org is not None and clause[0] <= org.start < hit.start else max(clause[0], hit.start - 8)
+        window = self.text[start:hit.start]
+        for blocker in (self.triggers.pattern, self._not_qualifiers):  # another title's words are not this one's
+            window = blocker.sub(lambda m: "\0" * len(m.group()), window)
+        found = set(hit.qualifiers)
+        for name, words in hit.rule.qualifiers.items():
+            if any_of(words).search(window):
+                found.add(name)
+        return tuple(sorted(found))
+
+    def event_subject(self, view: SentenceView, hit: NamedHit, spec: RoleSpec,
+                      skip: Mention | None = None) -> Mention | None:
+        """The entity an event is about: after the trigger (a few clauses on) or before it, per the trigger's side."""
+        clause_index = next((n for n, c in enumerate(view.clauses) if c[0] <= hit.start < c[1]), 0)
+        reach_end = view.clauses[min(len(view.clauses) - 1, clause_index + self.words.event_clauses)][1] \
+            if view.clauses else view.end
+        after = [m for m in view.mentions if hit.end <= m.start and m.end <= reach_end]
+        before = [m for m in reversed(view.mentions) if m.end <= hit.start]
+        passive = self._passive.search(self.text[max(view.start, hit.start - 8):hit.start])
+        order = after + before if hit.subject_side == "after" and not passive else before + after
+        return next((m for m in order if m is not skip and self.finder.fill(m, spec)), None)
+
+    def nearest_in_clause(self, view: SentenceView, hit: NamedHit, spec: RoleSpec, skip: Mention | None) -> Mention | None:
+        """The first fitting entity after the trigger in its clause, else the nearest before it there."""
+        clause = view.clause_of(hit.start)
+        after = [m for m in view.mentions if hit.end <= m.start and m.end <= clause[1]]
+        before = [m for m in reversed(view.mentions) if m.end <= hit.start and m.start >= clause[0]]
+        return next((m for m in after + before if m is not skip and self.finder.fill(m, spec)), None)
+
+    def place_after(self, view: SentenceView, hit: NamedHit) -> Mention | None:
+        """The place named right after a location trigger, in its clause."""
+        clause = view.clause_of(hit.start)
+        after = [m for m in view.mentions if hit.end <= m.start and m.end <= clause[1]]
+        if after and self.finder.fill(after[0], PLACE) and len(self.text[hit.end:after[0].start].strip()) <= 2:
+            return after[0]
+        return None
