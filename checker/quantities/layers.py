@@ -36,17 +36,27 @@ def load_layered(folder: Path, name: str, model: type[ModelT]) -> tuple[ModelT, 
         layer = load_model(path, _partial(model))
         for field in layer.model_fields_set:
             value = getattr(layer, field)
-            if isinstance(value, dict):
-                merged[field] = {**merged.get(field, {}), **value}
-            elif isinstance(value, tuple):
-                merged[field] = (*merged.get(field, ()), *value)
+            merged[field] = _merged(merged.get(field), value)
+            if isinstance(value, tuple):
                 origins.setdefault(field, []).extend((path, i) for i in range(len(value)))
-            else:
-                merged[field] = value
     try:
         return model.model_validate(merged), origins
     except Exception as err:  # a required field no layer gives: report it against the base file
         raise DataFileError(paths[0], 1, 1, f"{name} and its language files together: {err}") from None
+
+
+def _merged(base: Any, value: Any) -> Any:
+    """A layer's value over the base's: mappings united, lists joined, models merged field by field."""
+    if base is None:
+        return value
+    if isinstance(value, dict):
+        return {**base, **value}
+    if isinstance(value, tuple):
+        return (*base, *value)
+    if isinstance(value, BaseModel) and type(value) is type(base):  # ranges: {connectors: [至, 到]}
+        fields = {name: _merged(getattr(base, name), getattr(value, name)) for name in value.model_fields_set}
+        return base.model_copy(update=fields)
+    return value
 
 
 def origin_error(origin: Origin, loc: tuple[Any, ...], message: str) -> DataFileError:

@@ -12,6 +12,7 @@ from checker.quantities.words import SPACES, Texts, skip_spaces_back
 
 ONE, HUNDRED = Decimal(1), Decimal(100)
 PERCENT = Affix("percent", "percent")
+MAX_BETWEEN = 8  # characters from a denominator to its numerator: 分之, a sign and spaces (３ 分  之 负)
 
 
 def fraction_items(texts: Texts, readings: list[Reading], blocked: bytearray, tables: Tables) -> list[Item]:
@@ -43,6 +44,8 @@ def _fraction_pair(lower: str, below: Reading, above: Reading, tables: Tables) -
     if below.affix is not None or below.numeral.value == 0:  # 分之 after it outweighs a blocked word (万万)
         return False
     sign_start = above.body_start if above.negative and above.affix is None else above.numeral.start
+    if sign_start - below.numeral.end > MAX_BETWEEN:
+        return False
     between = _unspaced(lower[below.numeral.end:sign_start])
     word = tables.fraction_words.first_at(between, 0)
     return word is not None and word.word == between and above.body_end == above.numeral.end
