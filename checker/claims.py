@@ -14,7 +14,7 @@ from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
 from checker.periods import PeriodMatch, find_periods, period_near
 from checker.roles import RoleFinder, SentenceView
-from checker.rules import ClaimRule, RuleBook, TriggerHit
+from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
 from checker.segment import clauses, sentences
 
 OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
@@ -32,6 +32,7 @@ class ClaimWords(BaseModel):
     speech_verbs: tuple[str, ...]
     possessives: tuple[str, ...]
     list_separators: tuple[str, ...]
+    titles: tuple[str, ...]
     plans: tuple[str, ...]
     marker_reach: int
     context_sentences: int
@@ -55,6 +56,7 @@ class ClaimExtractor:
         self.book = book
         self.speaks_for = speaks_for
         self.words = claim_words()
+        self.unless = {rule_id: tuple(fold_word(w) for w in rule.unless) for rule_id, rule in book.rules.items()}
 
     def extract(self, clean: CleanArticle, quantities: list[Quantity], mentions: list[Mention]) -> list[Claim]:
         """All claims in one cleaned article."""
@@ -69,33 +71,37 @@ class ClaimExtractor:
         for index, view in enumerate(views):
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
             kept = [q for q in inside if not is_restatement(q, inside, text)]
-            for quantity, hit in self._bind(view, kept, hits):
+            for quantity, hit in self._bind(view, kept, hits, text):
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods)
                 if claim is not None:
                     claims.append(claim)
         return claims
 
-    def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit]) -> list[tuple[Quantity, TriggerHit | None]]:
-        """Pair quantities with trigger positions in their clause, nearest pairs first, each used once."""
+    def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit],
+              text: str) -> list[tuple[Quantity, TriggerHit | None]]:
+        """Pair quantities with trigger positions in their clause, nearest pairs first, each once per kind."""
         pairs = []
         for quantity in quantities:
             clause = view.clause_of(quantity.start)
             for hit in hits:
-                if clause[0] <= hit.start and hit.end <= clause[1] and self._fits(hit, quantity):
+                if clause[0] <= hit.start and hit.end <= clause[1] and self._fits(hit, quantity, text[clause[0]:clause[1]]):
                     gap = max(0, hit.start - quantity.end, quantity.start - hit.end)  # 0: inside the span
                     weak = all(h.weak for h in hits if (h.start, h.end) == (hit.start, hit.end))
                     pairs.append(((weak, gap), hit.start, quantity.start, quantity, hit))
         bound: dict[int, TriggerHit | None] = {}
-        used: set[tuple[int, int]] = set()
+        used: set[tuple[int, int, str]] = set()  # "a 49% stake … for $14.3 billion": one percent, one amount
         for _, _, _, quantity, hit in sorted(pairs, key=lambda p: p[:3]):
-            if quantity.start not in bound and (hit.start, hit.end) not in used:
+            if quantity.start not in bound and (hit.start, hit.end, quantity.kind) not in used:
                 bound[quantity.start] = hit
-                used.add((hit.start, hit.end))
+                used.add((hit.start, hit.end, quantity.kind))
         return [(q, bound.get(q.start)) for q in quantities]
 
-    def _fits(self, hit: TriggerHit, quantity: Quantity) -> bool:
-        """True when the hit's rule takes quantities of this kind."""
-        return quantity.kind in self.book.rules[hit.rule].kinds
+    def _fits(self, hit: TriggerHit, quantity: Quantity, clause_text: str) -> bool:
+        """True when the hit's rule takes quantities of this kind and none of its `unless` words is in the clause."""
+        if quantity.kind not in self.book.rules[hit.rule].kinds:
+            return False
+        words = self.unless[hit.rule]
+        return not any(w in clause_text for w in words)
 
     def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit]) -> list[tuple[ClaimRule, TriggerHit | None]]:
         """Rules that may read this quantity, in rule-book order."""

@@ -41,6 +41,7 @@ class RoleFinder:
     def __init__(self, speaks_for: Callable[[str], str | None], text: str, words: ClaimWords,
                  spokespeople: dict[str, str] | None = None, mentions: list[Mention] | None = None):
         self.by_start = {m.start: m for m in mentions or []}
+        self.sorted_mentions = sorted(mentions or [], key=lambda m: m.start)
         self.speaks_for = speaks_for
         self.spokespeople = spokespeople or {}  # person -> organisation they speak for
         self.text = text  # folded, lower-case article text
@@ -75,6 +76,16 @@ class RoleFinder:
         after = self.text[mention.end:mention.end + 40]
         after = re.sub(r"^\s*[(（][^()（）]*[)）]|^[)）]", "", after).lstrip()
         return any(after.startswith(v.strip()) for v in self.words.speech_verbs)
+
+    def is_affiliation(self, mention: Mention) -> bool:
+        """True for an organisation that only titles the person right after it ("OpenAI CEO Sam Altman")."""
+        if mention.kind == "person":
+            return False
+        gap_end = next((m.start for m in self.sorted_mentions if m.start >= mention.end and m.kind == "person"), None)
+        if gap_end is None or gap_end - mention.end > 16:
+            return False
+        gap = self.text[mention.end:gap_end]
+        return not (PUNCTUATION & set(gap)) and any(title in gap for title in self.words.titles)
 
     def opens_contrast(self, clause: tuple[int, int]) -> bool:
         """True when a clause turns to another party ("而亚马逊…")."""

@@ -74,6 +74,7 @@ class ClaimRule(RuleModel):
     qualifiers: dict[str, tuple[str, ...]] = {}  # named rules: former/co/acting/current -> words before the trigger
     triggers: tuple[TriggerSet, ...] = ()
     trigger_optional: bool = False  # the quantity itself is enough (ages)
+    unless: tuple[str, ...] = ()  # words that, anywhere in the clause, mean another rule's fact (收购…股份 is a stake)
     plans_apart: bool = False  # a planned figure (计划招聘50人) is another fact than a done one: "planned <attribute>"
     subject: RoleSpec
     object: RoleSpec | None = None
