@@ -15,7 +15,7 @@ def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tabl
     if blocked[numeral.start]:
         return False
     if reading.affix is None:
-        if numeral.year_like and tables.years.min <= numeral.value <= tables.years.max:
+        if numeral.year_like and not reading.negative and tables.years.min <= numeral.value <= tables.years.max:
             return False
         if numeral.chinese and numeral.end - numeral.start == 1 and not tables.bare_single_chinese \
                 and not _isolated(texts.lower, numeral.start, tables):

@@ -11,6 +11,7 @@ from typing import Iterator
 from checker.quantities.data import Factors, QuantityData, Tolerances, YearSpan, data_origins, quantity_data
 from checker.quantities.layers import origin_error
 from checker.quantities.physical import physical_unit
+from checker.quantities.regex_gate import spans
 from checker.quantities.words import WordTable, fold_char, fold_word
 
 
@@ -145,6 +146,6 @@ def blocked_positions(lower: str) -> bytearray:
     """1 at every position a not-a-quantity span covers."""
     blocked = bytearray(len(lower))
     for pattern in tables().blockers:
-        for match in pattern.finditer(lower):
-            blocked[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+        for start, end in spans(pattern, lower):  # pattern.finditer, faster
+            blocked[start:end] = b"\x01" * (end - start)
     return blocked

@@ -1,0 +1,126 @@
+"""Faster runs of regular expressions: characters a pattern cannot match without (`:` in 10:45), and a leading
+negative lookbehind checked apart, so that the search can skip ahead to the pattern's first character."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+try:  # the parser behind `re`; without it every pattern is simply run
+    from re import _constants as _codes, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    _parser = _codes = None
+
+MAX_SET = 12  # a larger set of alternatives is no useful gate
+Gate = tuple[frozenset[str], ...]  # every set must have a member in the text
+
+
+@lru_cache(maxsize=None)
+def gate_of(pattern: re.Pattern[str]) -> Gate:
+    """The sets of characters a match must contain one of each (empty: no gate)."""
+    if _parser is None:
+        return ()
+    try:
+        items = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an expression the parser reads differently: no gate
+        return ()
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    return tuple(s for s in (_required(item) for item in items) if s and not any(c.isalnum() and c.isascii() for c in s))
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans `pattern.finditer(text)` gives, found faster."""
+    if not all(any(c in text for c in chars) for chars in gate_of(pattern)):
+        return []
+    behind, rest = _split_lookbehind(pattern)
+    found, pos = [], 0
+    while (match := rest.search(text, pos)) is not None:
+        start, end = match.span()
+        if behind is not None and behind.match(text, start) is None:
+            pos = start + 1
+            continue
+        found.append((start, end))
+        pos = end if end > start else start + 1
+    return found
+
+
+@lru_cache(maxsize=None)
+def _split_lookbehind(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+    """A leading negative lookbehind and the rest of the pattern, compiled apart ((None, pattern) if none)."""
+    source = pattern.pattern
+    if not source.startswith("(?<!") or pattern.flags & re.VERBOSE:
+        return None, pattern
+    end = _group_end(source)
+    if end is None or "|" in _top_level(source[end:]):
+        return None, pattern
+    return re.compile(source[:end], pattern.flags), re.compile(source[end:], pattern.flags)
+
+
+def _group_end(source: str) -> int | None:
+    """The index after the group that opens the source, or None."""
+    depth, i = 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = source.index("]", i + 2) + 1 if "]" in source[i + 2:] else len(source)
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        i += 1
+        if depth == 0:
+            return i
+    return None
+
+
+def _top_level(source: str) -> str:
+    """The characters of a source outside any group or class (to find a top-level "|")."""
+    out, depth, i = [], 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = source.index("]", i + 2) + 1 if "]" in source[i + 2:] else len(source)
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and char not in "()":
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when the text lacks a character every match of the pattern needs."""
+    return all(any(c in text for c in chars) for chars in gate_of(pattern))
+
+
+def _required(item: tuple[Any, Any]) -> frozenset[str] | None:
+    """The characters one item of a parsed sequence needs, one of them at least (None: none known)."""
+    op, arg = item
+    if op is _codes.LITERAL:
+        return frozenset(chr(arg))
+    if op is _codes.IN:
+        chars = [chr(v) for o, v in arg if o is _codes.LITERAL]
+        return frozenset(chars) if len(chars) == len(arg) and len(chars) <= MAX_SET else None
+    if op is _codes.SUBPATTERN:
+        return _sequence(arg[-1])
+    if op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT) and arg[0] >= 1:
+        return _sequence(arg[2])
+    if op is _codes.BRANCH:
+        options = [_sequence(branch) for branch in arg[1]]
+        if all(options):
+            union = frozenset().union(*options)  # type: ignore[arg-type]
+            return union if len(union) <= MAX_SET else None
+    return None
+
+
+def _sequence(items: Any) -> frozenset[str] | None:
+    """The most selective requirement of a sequence: its first with no ASCII letter or digit, else its first."""
+    found = [r for r in (_required(item) for item in items) if r]
+    rare = [r for r in found if not any(c.isalnum() and c.isascii() for c in r)]
+    return (rare or found or [None])[0]
