@@ -17,8 +17,11 @@ DATE_EXAMPLES = date_data().examples
 
 @pytest.mark.parametrize("example", DATE_EXAMPLES, ids=[e.text[:30] for e in DATE_EXAMPLES])
 def test_date_examples(example):
-    found = find_dates(example.text.lower(), example.article)
+    text = example.text.lower()
+    found = find_dates(text, example.article)
     assert (found[0].value.iso if found else None) == example.date
+    if example.span:
+        assert text[found[0].start:found[0].end] == example.span
 
 
 @pytest.mark.parametrize("case", yaml_cases("named/dates.yaml"), ids=lambda c: f"{c['a']}~{c['b']}")

@@ -35,6 +35,7 @@ class DateExample(Strict):
     text: str
     article: dt.date | None = None
     date: str | None
+    span: str | None = None  # the date's text, when it is not the whole match ("in april" -> "april")
 
 
 class DateData(Strict):
@@ -114,7 +115,8 @@ def find_dates(folded: str, article_date: dt.date | None) -> list[DateMatch]:
         groups = {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if k.endswith(f"_{index}") and v}
         value = resolve(groups, date_data().patterns[index], article_date)
         if value is not None:
-            found.append(DateMatch(start=match.start(), end=match.end(), value=value))
+            start, end = match.span(f"at_{index}") if groups.get("at") else match.span()
+            found.append(DateMatch(start=start, end=end, value=value))
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from checker.models import Mention
 from checker.named.words import NamedHit, NamedTriggers, NamedWords, word_regex
@@ -19,6 +19,12 @@ QUOTES = " \t\"'“”「」『』《》"
 
 def any_of(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     """One pattern for a list of words, longest first, Latin words on word boundaries."""
+    return _any_of(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """any_of, compiled once per word list."""
     ordered = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(word_regex(w) for w in ordered) or r"(?!x)x", re.IGNORECASE)
 
@@ -48,7 +54,10 @@ class Around:
     def holder(self, view: SentenceView, hit: NamedHit) -> Mention | None:
         """The person a title names: right after it ("CEO Sam Altman"), else right before it ("Altman, the CEO")."""
         after = [m for m in view.mentions if m.start >= hit.end]
-        if after and self.finder.fill(after[0], PERSON) and self._holder_gap(self.text[hit.end:after[0].start]):
+        start = hit.end
+        if len(after) > 1 and self.text[hit.end:after[0].start].strip() in self.words.of_markers:
+            start, after = after[0].end, after[1:]  # "the CEO of OpenAI, Sam Altman"
+        if after and self.finder.fill(after[0], PERSON) and self._holder_gap(self.text[start:after[0].start]):
             return after[0]
         return self._holder_before(view, hit)
 
@@ -100,8 +109,11 @@ class Around:
     def qualifiers(self, view: SentenceView, hit: NamedHit, org: Mention | None) -> tuple[str, ...]:
         """Qualifiers of a title: the trigger's own, and words between its organisation (or clause start) and it."""
         clause = view.clause_of(hit.start)
-        start = org.end if org is not None and clause[0] <= org.start < hit.start else max(clause[0], hit.start - 8)
+        adjacent = org is not None and clause[0] <= org.start < hit.start
+        start = max(clause[0], (org.start if adjacent else hit.start) - 8)  # "former OpenAI CTO", "Scale AI前执行长"
         window = self.text[start:hit.start]
+        if adjacent:
+            window = window[:org.start - start] + "\0" * (org.end - org.start) + window[org.end - start:]
         for blocker in (self.triggers.pattern, self._not_qualifiers):  # another title's words are not this one's
             window = blocker.sub(lambda m: "\0" * len(m.group()), window)
         found = set(hit.qualifiers)
