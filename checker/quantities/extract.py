@@ -29,9 +29,9 @@ def extract_quantities(text: str) -> list[Quantity]:
     if not text:
         return []
     texts = Texts.of(text)
-    blocked = blocked_positions(texts.lower)
     reader, data = _reader(), tables()
     readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
+    blocked = blocked_positions(texts.lower) if readings else bytearray(len(text))  # no numeral: nothing to block
     readings = minor_unit_readings(texts, tenths_readings(texts, readings, data, scanner().chinese.digits))
     fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
     fractions += compound_items(texts, readings, data)

@@ -48,6 +48,7 @@ class NumeralScanner:
         run = f"(?P<zh>{self.chinese.pattern()})(?P<mult>{self._multiplier_pattern()})?"
         english = f"(?P<en>{written})|(?P<several>{several})|(?P<plural>{plurals})|(?P<dot>{DOT_DECIMAL})"
         self.regex = re.compile(f"{run}|{english}")
+        self.starts = self._starts()
 
     def _multiplier_pattern(self) -> str:
         """Multipliers after digits: spaced words (14.3 billion) and glued letters (1.2bn, 10k)."""
@@ -55,16 +56,32 @@ class NumeralScanner:
         glued = [w for w, m in self.multipliers.items() if m.glued]
         return f"[ \\t]*{alternation(spaced)}(?![a-z])|{alternation(glued)}(?![a-z])"
 
+    def _starts(self) -> re.Pattern[str]:
+        """Where a numeral may start: a digit, a point, a Chinese numeral character or lead, a word's first letter."""
+        chinese = self.chinese
+        chars = set("0123456789.") | set(chinese.digits) | set(chinese.units) | set(chinese.magnitudes) \
+            | set(chinese.plus) | {word[0] for word, _ in chinese.leads}
+        return re.compile(f"(?<![a-z])[a-z]|[{''.join(re.escape(c) for c in sorted(chars))}]")
+
     def scan(self, lower: str) -> list[Numeral]:
         """Every numeral in a normalised (lower-case) text, in order."""
         found: list[Numeral] = []
         pos = 0
-        while (match := self.regex.search(lower, pos)) is not None:
+        while (match := self._search(lower, pos)) is not None:
             numeral = self._numeral(lower, match)
             if numeral is not None:
                 found.append(numeral)
             pos = max(numeral.end if numeral else match.start() + 1, match.start() + 1)
         return found
+
+    def _search(self, lower: str, pos: int) -> re.Match[str] | None:
+        """`self.regex.search(lower, pos)`, trying the expression only where a numeral may start (faster)."""
+        while (start := self.starts.search(lower, pos)) is not None:
+            match = self.regex.match(lower, start.start())
+            if match is not None:
+                return match
+            pos = start.start() + 1
+        return None
 
     def _numeral(self, lower: str, match: re.Match[str]) -> Numeral | None:
         """The numeral a match stands for, or None if it is not a whole one."""
