@@ -78,9 +78,9 @@ def _part(reading: Reading, code: str, factor: Decimal) -> Decimal | None:
 
 
 def _clause_ends(lower: str, end: int) -> bool:
-    """Nothing but punctuation or the end of the text after `end` (a bare last part must close the amount)."""
+    """Punctuation, a joining word or the end of the text after `end` ("$5 and 20 analysts": 20 counts analysts)."""
     pos = skip_spaces(lower, end)
-    return pos >= len(lower) or not lower[pos].isalnum()
+    return pos >= len(lower) or not lower[pos].isalnum() or _joiners().first_at(lower, pos) is not None
 
 
 def _whole(reading: Reading) -> bool:
