@@ -129,7 +129,7 @@ class ClaimExtractor:
                                  clean.date)
             claim = build_claim(clean, quantity, rule, subject, obj, period, view)
             if rule.plans_apart and self._planned(text, clause, quantity):
-                claim = claim.model_copy(update={"attribute": f"planned {rule.attribute}"})
+                claim = claim.model_copy(update={"attribute": f"{rule.plan_label} {rule.attribute}"})
             return claim
         return None
 

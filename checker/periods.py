@@ -121,14 +121,13 @@ def _month_number(text: str) -> int | None:
 
 def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
                 at: int, paragraph_start: int, article_date: dt.date | None) -> str:
-    """The period for a claim at `at`: in its clause, else a figure-free clause of its sentence, else the
+    """The period for a claim at `at`: the nearest in its clause, else in a figure-free clause of its sentence, else the
     latest one earlier in its paragraph, else the article's own year (news speaks of its present)."""
     inside = [p for p in periods if clause[0] <= p.start and p.end <= clause[1]]
     if not inside:
         inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
     if inside:
-        before = [p for p in inside if p.end <= at]
-        return (before[-1] if before else inside[0]).year
+        return min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)).year
     earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
     if earlier:
         return earlier[-1].year

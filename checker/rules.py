@@ -75,7 +75,8 @@ class ClaimRule(RuleModel):
     triggers: tuple[TriggerSet, ...] = ()
     trigger_optional: bool = False  # the quantity itself is enough (ages)
     unless: tuple[str, ...] = ()  # words that, anywhere in the clause, mean another rule's fact (收购…股份 is a stake)
-    plans_apart: bool = False  # a planned figure (计划招聘50人) is another fact than a done one: "planned <attribute>"
+    plans_apart: bool = False  # a planned figure (计划招聘50人) is another fact than a done one: "<plan_label> <attribute>"
+    plan_label: str = "planned"  # "expected revenue", "planned people hired"
     subject: RoleSpec
     object: RoleSpec | None = None
     examples: tuple[RuleExample, ...] = Field(min_length=1)
