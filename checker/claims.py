@@ -33,6 +33,7 @@ class ClaimWords(BaseModel):
     possessives: tuple[str, ...]
     list_separators: tuple[str, ...]
     titles: tuple[str, ...]
+    subsets: tuple[str, ...]
     plans: tuple[str, ...]
     marker_reach: int
     context_sentences: int
@@ -71,10 +72,14 @@ class ClaimExtractor:
         for index, view in enumerate(views):
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
             kept = [q for q in inside if not is_restatement(q, inside, text)]
+            last: dict[str, TriggerHit] = {}  # quantity kind -> trigger of this sentence's latest claim
             for quantity, hit in self._bind(view, kept, hits, text):
+                hit = hit or carried_trigger(view, quantity, last, hits, text, self.words.subsets)
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods)
                 if claim is not None:
                     claims.append(claim)
+                    if hit is not None:
+                        last[quantity.kind] = hit
         return claims
 
     def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit],
@@ -148,6 +153,23 @@ class ClaimExtractor:
             return True
         before = text[max(clause[0], quantity.start - 4):quantity.start]
         return any(before.rstrip().endswith(word) or word in before for word in self.words.deltas)
+
+
+def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, TriggerHit], hits: list[TriggerHit],
+                    text: str, subsets: tuple[str, ...]) -> TriggerHit | None:
+    """The previous clause's trigger for a figure that continues it ("资本支出为390亿美元，今年预计为640亿美元").
+
+    Only a clause with no trigger, no name and no subset word ("其中更有五名") continues the one right before it."""
+    previous = last.get(quantity.kind)
+    clause = view.clause_of(quantity.start)
+    if previous is None or any(clause[0] <= h.start < clause[1] for h in hits):
+        return None
+    if any(word in text[clause[0]:quantity.start] for word in subsets):
+        return None
+    if any(clause[0] <= m.start < clause[1] for m in view.mentions):
+        return None
+    index = view.clauses.index(clause) if clause in view.clauses else 0
+    return previous if index > 0 and view.clause_of(previous.start) == view.clauses[index - 1] else None
 
 
 def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity]) -> list[SentenceView]:

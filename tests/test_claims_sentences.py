@@ -1,0 +1,24 @@
+"""Sentences with the complete list of numeric claims they yield (tests/data/claims/sentences.yaml)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checker.pipeline import claims_in_text
+from tests.conftest import yaml_cases
+
+CASES = yaml_cases("claims/sentences.yaml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
+def test_sentence_yields_exactly_these_claims(case, knowledge):
+    claims = [c for c in claims_in_text(case["text"], knowledge, case.get("date")) if c.unit not in ("entity", "date")]
+    got = sorted((c.rule, c.value) for c in claims)
+    assert got == sorted((e["rule"], Decimal(str(e["value"]))) for e in case["claims"])
+    for want in case["claims"]:
+        claim = next(c for c in claims if (c.rule, c.value) == (want["rule"], Decimal(str(want["value"]))))
+        for field in ("period", "attribute"):
+            if field in want:
+                assert getattr(claim, field) == want[field], (field, claim)
