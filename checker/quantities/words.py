@@ -28,14 +28,24 @@ class Texts:
     @classmethod
     def of(cls, text: str) -> Texts:
         """Normalise a text without changing its length."""
-        table = {ord(c): fold_char(c) for c in set(text) if ord(c) >= 128 and fold_char(c) != c}
-        folded = text.translate(table)
+        folded = text.translate(_FOLDS)
         if "，" in text:
             folded = _wide_thousands(text, folded)
         lower = folded.lower()
         if len(lower) != len(folded):
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
         return cls(text, folded, lower)
+
+
+class _FoldTable(dict[int, int]):
+    """Code point -> folded code point for str.translate, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> int:
+        folded = self[code] = ord(fold_char(chr(code)))
+        return folded
+
+
+_FOLDS = _FoldTable()
 
 
 def _wide_thousands(text: str, folded: str) -> str:
