@@ -52,6 +52,8 @@ class Quantity(Frozen):
     low: Decimal | None = None  # interval the claim allows; None is an open end
     high: Decimal | None = None
     assumptions: tuple[str, ...] = ()  # e.g. "bare $ read as USD"
+    written_unit: str = ""  # a physical unit as written, as pint names it ("tonne" for 八吨); "" when `unit` is it
+    written_factor: Decimal = Decimal(1)  # base units in one written unit (1000 for tonne)
 
 
 class Mention(Frozen):

@@ -26,11 +26,24 @@ def test_quantity_json_has_the_contract_keys_and_floats() -> None:
     assert quantity_json(approx) == {
         "text": "約700億美元", "start": 0, "end": 7, "value": 70000000000.0, "unit": "USD",
         "qualifier": "approx", "low": 66500000000.0, "high": 73500000000.0, "kind": "money", "assumptions": [],
+        "base_value": 70000000000.0, "base_unit": "USD", "base_low": 66500000000.0, "base_high": 73500000000.0,
     }
     [dollars] = extract_quantities("$5")
     assert quantity_json(dollars)["assumptions"] == ["bare $ read as USD"]
     [over] = extract_quantities("逾2亿美元")
     assert quantity_json(over)["high"] is None and isinstance(quantity_json(over)["low"], float)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "base_value", "base_unit"), [
+    ("九年八吨", 8.0, "tonne", 8000.0, "kilogram"), ("十斤", 10.0, "jin", 5.0, "kilogram"),
+    ("30亩地", 30.0, "mu", 20000.0, "meter ** 2"), ("逾1GW(十亿瓦)", 1.0, "gigawatt", 1e9, "watt"),
+    ("a 29km road", 29.0, "kilometer", 29000.0, "meter"),
+])
+def test_quantity_json_gives_a_physical_unit_as_written_and_in_base_units(
+        text: str, value: float, unit: str, base_value: float, base_unit: str) -> None:
+    found = quantity_json(extract_quantities(text)[-1])
+    assert (found["value"], found["unit"], found["base_value"], found["base_unit"]) == (value, unit, base_value, base_unit)
+    assert found["base_low"] == pytest.approx(found["low"] * base_value / value)
 
 
 def test_values_are_exact_decimals() -> None:
@@ -135,7 +148,7 @@ def test_unit_entry_needs_pint_or_kind_and_unit() -> None:
 
 def test_pint_units_resolve_to_their_kind() -> None:
     kinds = {"power": "watt", "compute": "FLOPS"}
-    assert physical_unit("gigawatt", kinds) == ("power", "watt", Decimal("1E+9"))
+    assert physical_unit("gigawatt", kinds) == ("power", "watt", Decimal("1E+9"), "gigawatt")
     assert physical_unit("exaFLOPS", kinds).factor == Decimal(10) ** 18
     with pytest.raises(ValueError):
         physical_unit("kilogram", kinds)

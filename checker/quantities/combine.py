@@ -43,7 +43,7 @@ def _range_from(texts: Texts, first: Reading, by_body_start: dict[int, Reading],
     if joined is None or tables.not_after.last_at(lower, skip_spaces_back(lower, first.start)) is not None:
         return None
     second = by_body_start.get(skip_spaces(lower, joined))
-    if second is None or first.numeral.lead or second.numeral.lead:
+    if second is None or first.numeral.lead or second.numeral.lead or _chained(lower, first, second, by_body_start):
         return None
     agree, affix = _range_unit(first.affix, second.affix)
     if not agree:
@@ -56,6 +56,13 @@ def _range_from(texts: Texts, first: Reading, by_body_start: dict[int, Reading],
     start, end = (opener.start if opener else first.start), (closer.end if closer else end)
     quantity = make_quantity(texts, start, end, affix, ("range", low, low, high))
     return Item(quantity, affix.factor if affix else ONE)
+
+
+def _chained(lower: str, first: Reading, second: Reading, by_body_start: dict[int, Reading]) -> bool:
+    """Three or more numbers joined by hyphens are a sequence, not a range (three-nought-four, 1-2-3)."""
+    if first.start > 1 and lower[first.start - 1] == "-" and not lower[first.start - 2].isspace():
+        return True
+    return lower.startswith("-", second.end) and second.end + 1 in by_body_start
 
 
 def _join(lower: str, pos: int, words: tuple[str, ...]) -> int | None:
@@ -71,9 +78,9 @@ def _range_unit(first: Affix | None, second: Affix | None) -> tuple[bool, Affix 
 
 
 def _ends(first: Reading, second: Reading) -> tuple[Decimal, Decimal]:
-    """Both ends in base units; the first borrows the second's magnitude and unit (300-700万)."""
+    """Both ends in base units; the first borrows the second's magnitude and unit (300-700万, $3-5 billion)."""
     a, b = first.numeral.value, second.numeral.value
-    if first.numeral.scale == ONE and second.numeral.scale > ONE and first.affix is None:
+    if first.numeral.scale == ONE and second.numeral.scale > ONE and (first.affix is None or first.affix.kind == "money"):
         a *= second.numeral.scale
     a *= (first.affix or second.affix).factor if (first.affix or second.affix) else ONE
     b *= (second.affix or first.affix).factor if (second.affix or first.affix) else ONE

@@ -225,12 +225,13 @@ class FilterData(Strict):
 
     years: YearSpan
     patterns: Words
+    split_patterns: Words = ()  # spans whose digit runs are separate bare numbers (192.168.1.2)
     words: Words
     indefinite_articles: Words = ()
     latin_words_before_numbers: Words
     examples: tuple[Example, ...] = ()
 
-    @field_validator("patterns")
+    @field_validator("patterns", "split_patterns")
     @classmethod
     def _compiles(cls, patterns: Words) -> Words:
         """Every pattern is a valid regular expression."""

@@ -45,7 +45,7 @@ def _whole(words: EnglishNumberWords, tokens: list[EnToken]) -> EnValue | None:
     """A whole number, a decimal with "point" (two point five million) or digits with a slash fraction."""
     first = tokens[0]
     if first.kind == "slash":
-        return EnValue(first.value, first.end, ONE, True)
+        return EnValue(first.value, first.end, ONE, first.value < ONE)  # 3/2 is a number, not a share
     card = words.cardinal(tokens, 0)
     if card is None:
         return None

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
+_IMPROPER_BELOW = 100  # an improper fraction has a small denominator (3/2, 16/5); 2222/2222 is two numbers
 _SEPARATORS = str.maketrans("", "", ", \u00a0\u202f")
 _GAP = re.compile(r"[ \t]{0,3}(?:(-)[ \t]{0,2})?")
 _WORD = re.compile(r"[a-z]+(?![0-9])")
-_SLASH = re.compile(r"([0-9]{1,6})[ \t]?/[ \t]?([0-9]{1,6})(?![0-9/.,])")
+_SLASH = re.compile(r"([0-9]{1,6})[ \t]?/[ \t]?([0-9]{1,6})(?![0-9/]|[.,][0-9])")  # 3/4, not 1/2,000
 _DIGITS = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+)"
                      r"(?:\.[0-9]+)?"
                      r"(?:e([+-]?[0-9]{1,3})|\^([+-]{0,2})([0-9]{1,3}))?(?![0-9a-z])")
@@ -71,7 +72,7 @@ def _token(text: str, pos: int, kinds: Kinds, joined: bool) -> EnToken | None:
         slash = _SLASH.match(text, pos)
         if slash is not None:
             numerator, denominator = Decimal(slash.group(1)), Decimal(slash.group(2))
-            if 0 < numerator < denominator:
+            if 0 < numerator < denominator or (numerator > 0 and 0 < denominator < _IMPROPER_BELOW):  # 3/4, 16/5
                 return EnToken("slash", slash.group(), numerator / denominator, pos, slash.end(), joined, True, True)
         match = _DIGITS.match(text, pos)
         if match is not None:

@@ -11,6 +11,7 @@ from checker.quantities.en_combine import over_items
 from checker.quantities.filters import is_quantity
 from checker.quantities.numerals import scanner
 from checker.quantities.reader import Reader
+from checker.quantities.split import split_items
 from checker.quantities.tables import blocked_positions, tables
 from checker.quantities.words import Texts
 from checker.quantities.zh_fractions import fraction_items
@@ -34,7 +35,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     blocked = blocked_positions(texts.lower) if readings else bytearray(len(text))  # no numeral: nothing to block
     readings = minor_unit_readings(texts, tenths_readings(texts, readings, data, scanner().chinese.digits))
     fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
-    fractions += compound_items(texts, readings, data)
+    fractions += compound_items(texts, readings, data) + split_items(texts, data)
     kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
     chosen = choose(reading_items(texts, kept, data) + fractions + whole_word_items(texts), len(text))
     return [item.quantity for item in merge_restatements(texts, chosen)]

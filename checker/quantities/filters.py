@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Tables
 from checker.quantities.words import SPACES, Texts, is_latin
 
 _WORD_CHARS = ".'"
+_WORD = re.compile("[a-z]+")
 
 
 def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tables) -> bool:
@@ -20,7 +23,7 @@ def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tabl
         if numeral.chinese and numeral.end - numeral.start == 1 and not tables.bare_single_chinese \
                 and not _isolated(texts.lower, numeral.start, tables):
             return False
-        if _glued_after(texts.lower, numeral.end):
+        if _glued_after(texts.lower, numeral.end, tables.number_words):
             return False
         if _name_before(texts, reading.start, tables):
             return False
@@ -45,11 +48,13 @@ def _indefinite_article(lower: str, reading: Reading, tables: Tables) -> bool:
         and lower[numeral.start:numeral.end] in tables.indefinite_articles
 
 
-def _glued_after(lower: str, end: int) -> bool:
-    """A Latin letter right after the number, or a hyphen and one (4o, 3D, one-time, 4-way)."""
+def _glued_after(lower: str, end: int, number_words: frozenset[str]) -> bool:
+    """A Latin letter right after the number, or a hyphen and a word that is no number (4o, 3D, one-time, 4-way)."""
     if end < len(lower) and is_latin(lower[end]):
         return True
-    return end + 1 < len(lower) and lower[end] == "-" and is_latin(lower[end + 1])
+    if end + 1 < len(lower) and lower[end] == "-" and is_latin(lower[end + 1]):
+        return _WORD.match(lower, end + 1).group() not in number_words  # type: ignore[union-attr]
+    return False
 
 
 def _glued_before(lower: str, start: int, has_unit: bool) -> bool:
@@ -70,7 +75,7 @@ def _name_before(texts: Texts, start: int, tables: Tables) -> bool:
     if not any(is_latin(c) for c in word):
         return False
     if texts.lower[start - 1] == "-":
-        return True
+        return word.lower() not in tables.number_words  # three-nought-four: three numbers
     if word.lower().strip(_WORD_CHARS) in tables.latin_function_words:
         return False
     return any(c.isupper() or c.isdigit() for c in word)

@@ -86,4 +86,5 @@ def make_quantity(texts: Texts, start: int, end: int, affix: Affix | None, bound
         unit=affix.unit if affix else "", kind=affix.kind if affix else "number",
         qualifier=qualifier, low=plain(low), high=plain(high),
         assumptions=(affix.assumption,) if affix and affix.assumption else (),
+        written_unit=affix.written if affix else "", written_factor=affix.per_written if affix else ONE,
     )

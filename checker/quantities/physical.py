@@ -17,6 +17,7 @@ class PhysicalUnit(NamedTuple):
     kind: str  # "power", "compute", ...
     unit: str  # the kind's base unit as pint writes it ("watt", "FLOPS")
     factor: Decimal  # base units in one written unit (1 GW = 10^9 watt)
+    written: str  # the written unit as pint names it ("gigawatt")
 
 
 @lru_cache(maxsize=1)
@@ -37,5 +38,5 @@ def physical_unit(expression: str, kinds: dict[str, str]) -> PhysicalUnit:
     for kind, base in kinds.items():
         base_unit = registry.Unit(base)
         if one.dimensionality == base_unit.dimensionality:
-            return PhysicalUnit(kind, str(base_unit), Decimal(one.to(base_unit).magnitude))
+            return PhysicalUnit(kind, str(base_unit), Decimal(one.to(base_unit).magnitude), str(one.units))
     raise ValueError(f"unit {expression!r} is of no kind in physical_kinds")

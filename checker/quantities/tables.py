@@ -24,6 +24,8 @@ class Affix:
     factor: Decimal = Decimal(1)
     assumption: str | None = None
     needs_before: tuple[str, ...] = ()  # folded words, one of which must stand before the number
+    written: str = ""  # a physical unit as written (pint's name: "tonne"), reported beside the base unit
+    per_written: Decimal = Decimal(1)  # base units in one written unit
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ class Tables:
     closers: WordTable[bool]
     not_after: WordTable[bool]
     blockers: tuple[re.Pattern[str], ...]
+    splitters: tuple[re.Pattern[str], ...]  # spans whose digit runs are separate numbers (192.168.1.2)
     latin_function_words: frozenset[str]
+    number_words: frozenset[str]  # English number words: one joined to another by a hyphen is no name (three-nought-four)
     indefinite_articles: frozenset[str]
     tolerances: Tolerances
     several: Factors
@@ -87,7 +91,9 @@ def tables() -> Tables:
         closers=WordTable((w, True) for w in ranges.closers),
         not_after=WordTable((w, True) for w in ranges.not_after),
         blockers=_blockers(data),
+        splitters=tuple(re.compile(p) for p in data.filters.split_patterns),
         latin_function_words=frozenset(w.lower() for w in data.filters.latin_words_before_numbers),
+        number_words=frozenset(w.lower() for w in data.numerals.english.words),
         indefinite_articles=frozenset(fold_word(w) for w in data.filters.indefinite_articles),
         tolerances=quals.tolerances,
         several=data.numerals.several,
@@ -129,7 +135,7 @@ def _affixes(data: QuantityData) -> Iterator[tuple[tuple[str, ...], tuple[str, .
                 unit = physical_unit(entry.pint, data.units.physical_kinds)
             except ValueError as err:
                 raise origin_error(data_origins("units")["units"][index], ("units", "pint"), str(err)) from None
-            affix = Affix(unit.kind, unit.unit, unit.factor * entry.factor, entry.assumption, needs)
+            affix = Affix(unit.kind, unit.unit, unit.factor * entry.factor, entry.assumption, needs, unit.written, unit.factor)
         yield entry.after, entry.before, entry.case_sensitive, affix
 
 

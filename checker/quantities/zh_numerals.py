@@ -67,7 +67,7 @@ class ChineseNumerals:
         leads = "|".join(re.escape(w) for w, _ in self.leads)
         head = f"(?:{ARABIC}|{digits}|{units}|(?:{leads})(?={units}|{mags}))"
         tail = f"(?:[ \\t]{{0,2}}(?:{ARABIC}|{digits}|{units}|{mags}|{plus}|{points}[ \\t]{{0,2}}(?=[0-9]|{digits})))"
-        return f"(?<![0-9.]){head}{tail}{{0,{MAX_TOKENS}}}"
+        return f"(?<![0-9])(?<![0-9]\\.){head}{tail}{{0,{MAX_TOKENS}}}"  # not inside 1.5; after ... yes
 
     def is_unit_char(self, char: str) -> bool:
         """A unit or magnitude character, which a unit word may begin with (千瓦, 兆瓦)."""
