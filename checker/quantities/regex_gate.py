@@ -7,10 +7,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-try:  # the parser behind `re`; without it every pattern is simply run
-    from re import _constants as _codes, _parser  # type: ignore[attr-defined]
+try:  # the parser and compiler behind `re`; without them every pattern is simply run
+    from re import _compiler, _constants as _codes, _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
-    _parser = _codes = None
+    _parser = _codes = _compiler = None
 
 MAX_SET = 12  # a larger set of alternatives is no useful gate
 Gate = tuple[frozenset[str], ...]  # every set must have a member in the text
@@ -51,7 +51,24 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def _prepared(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str], tuple[re.Pattern[str], ...]]:
     """The lookbehind, the rest, and one character class per set of needed characters."""
     gates = tuple(re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") for chars in gate_of(pattern))
-    return (*_split_lookbehind(pattern), gates)
+    behind, rest = _split_lookbehind(pattern)
+    return behind, _first_char_apart(rest), gates
+
+
+def _first_char_apart(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with a leading repeat of one character split (X{m,n} -> X X{m-1,n-1}), the same matches: a pattern
+    that starts with one character (class) is searched by skipping to where it stands, in C."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        op, (low, high, item) = parsed.data[0]
+        if op not in (_codes.MAX_REPEAT, _codes.MIN_REPEAT) or low < 1 or len(item.data) != 1 \
+                or item.data[0][0] not in (_codes.IN, _codes.LITERAL):
+            return pattern
+        high = high if high == _codes.MAXREPEAT else high - 1
+        parsed.data[0:1] = [item.data[0], (op, (low - 1, high, item))]
+        return _compiler.compile(parsed, pattern.flags)  # type: ignore[no-any-return]
+    except Exception:  # not a leading repeat (or no parser): the pattern as it is
+        return pattern
 
 
 def _split_lookbehind(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:

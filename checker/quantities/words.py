@@ -121,36 +121,45 @@ class WordTable(Generic[T]):
             for key in table:
                 table[key].sort(key=lambda item: -len(item[0]))
 
-    def starting_at(self, text: str, pos: int) -> list[WordMatch[T]]:
-        """Every word that starts at `pos`, longest first."""
-        if pos >= len(text):
+    def starting_at(self, text: str, pos: int, first: bool = False) -> list[WordMatch[T]]:
+        """Every word that starts at `pos`, longest first (only the longest if `first`)."""
+        entries = self._by_first.get(text[pos], ()) if pos < len(text) else ()
+        if not entries:
             return []
+        spaced = _SPACE.search(text, pos + 1, pos + len(entries[0][0])) is not None  # else no spaced form can match
         found = []
-        for w, p in self._by_first.get(text[pos], ()):
-            end = pos + len(w) if text.startswith(w, pos) else _spaced_end(text, pos, w)
+        for w, p in entries:
+            end = pos + len(w) if text.startswith(w, pos) else _spaced_end(text, pos, w) if spaced else None
             if end is not None and _bounded(text, pos, end):
                 found.append(WordMatch(w, p, pos, end))
+                if first:
+                    break
         return found
 
-    def ending_at(self, text: str, pos: int) -> list[WordMatch[T]]:
-        """Every word that ends at `pos`, longest first."""
-        if pos <= 0:
+    def ending_at(self, text: str, pos: int, first: bool = False) -> list[WordMatch[T]]:
+        """Every word that ends at `pos`, longest first (only the longest if `first`)."""
+        entries = self._by_last.get(text[pos - 1], ()) if pos > 0 else ()
+        if not entries:
             return []
+        spaced = _SPACE.search(text, max(pos - len(entries[0][0]), 0), pos - 1) is not None
         found = []
-        for w, p in self._by_last.get(text[pos - 1], ()):
-            start = pos - len(w) if pos >= len(w) and text.startswith(w, pos - len(w)) else _spaced_start(text, pos, w)
+        for w, p in entries:
+            start = pos - len(w) if pos >= len(w) and text.startswith(w, pos - len(w)) else \
+                _spaced_start(text, pos, w) if spaced else None
             if start is not None and _bounded(text, start, pos):
                 found.append(WordMatch(w, p, start, pos))
+                if first:
+                    break
         return found
 
     def first_at(self, text: str, pos: int) -> WordMatch[T] | None:
         """The longest word starting at `pos`."""
-        found = self.starting_at(text, pos)
+        found = self.starting_at(text, pos, first=True)
         return found[0] if found else None
 
     def last_at(self, text: str, pos: int) -> WordMatch[T] | None:
         """The longest word ending at `pos`."""
-        found = self.ending_at(text, pos)
+        found = self.ending_at(text, pos, first=True)
         return found[0] if found else None
 
 

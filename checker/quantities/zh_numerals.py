@@ -15,6 +15,8 @@ from checker.quantities.zh_state import ZhState
 ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}){1,9}(?![0-9])(?:\.[0-9]{1,20}(?![0-9]))?|[0-9]{1,30}(?![0-9])(?:\.[0-9]{1,20}(?![0-9]))?"
 MAX_TOKENS = 48  # no numeral in real text has more pieces; bounds the work on long runs of numeral characters
 _ARABIC = re.compile(ARABIC)
+_YEAR = re.compile("[0-9]{4}")
+CACHE_SIZE = 4096  # distinct runs read before the cache of readings starts afresh
 ZERO = Decimal(0)
 
 
@@ -59,6 +61,8 @@ class ChineseNumerals:
         leads = [(fold_word(w), "several") for w in data.several_markers]
         leads += [(fold_word(w), "at_least") for w in data.at_least_markers]
         self.leads = sorted(leads, key=lambda item: -len(item[0]))
+        self._lead_reach = max((len(w) - 1 for w, _ in self.leads), default=0)
+        self._cache: dict[tuple[str, int], ZhValue | None] = {}
 
     def pattern(self) -> str:
         """A regular expression for a run of numeral characters (validated by `read`)."""
@@ -74,7 +78,21 @@ class ChineseNumerals:
         return char in self.units or char in self.magnitudes
 
     def read(self, text: str, start: int, end: int) -> ZhValue | None:
-        """The longest whole numeral at the start of text[start:end], or None."""
+        """The longest whole numeral at the start of text[start:end], or None (each distinct run read once)."""
+        run = text[start:end + self._lead_reach]  # all `_read` looks at: a lead word (好几) may run past `end`
+        key = (run, end - start)
+        if key not in self._cache:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = self._read(run, 0, end - start)
+        value = self._cache[key]
+        if value is None or not start:
+            return value
+        return ZhValue(value.value, value.end + start, value.scale, value.plus, value.lead, value.chinese,
+                       value.year_like, value.high)
+
+    def _read(self, text: str, start: int, end: int) -> ZhValue | None:
+        """`read` computed: it depends on text[start:end] only, and on a lead word starting there."""
         tokens = list(self.tokens(text, start, end))
         pair = self._pair(tokens)
         if pair is not None:
@@ -94,7 +112,9 @@ class ChineseNumerals:
                 break
             if state.complete():
                 good = count
-        return (self._value(tokens[:good]) if good else None), good
+        if not good:
+            return None, 0
+        return self._value(tokens[:good], state if good == len(tokens) else None), good  # all fed: the state is final
 
     def _pair(self, tokens: list[Token]) -> int | None:
         """Where two adjacent Chinese digits give a range (两三, 十七八, 三四百万), if they do."""
@@ -104,13 +124,14 @@ class ChineseNumerals:
                 return i
         return None
 
-    def _value(self, tokens: list[Token]) -> ZhValue:
-        """Evaluate tokens known to form a whole numeral."""
-        state = ZhState()
-        for token in tokens:
-            state.feed(token)
+    def _value(self, tokens: list[Token], state: ZhState | None = None) -> ZhValue:
+        """Evaluate tokens known to form a whole numeral (`state`: theirs, already fed)."""
+        if state is None:
+            state = ZhState()
+            for token in tokens:
+                state.feed(token)
         arabic = [t for t in tokens if t.arabic]
-        year_like = len(tokens) == 1 and bool(arabic) and re.fullmatch(r"[0-9]{4}", arabic[0].text) is not None
+        year_like = len(tokens) == 1 and bool(arabic) and _YEAR.fullmatch(arabic[0].text) is not None
         return ZhValue(state.total(), tokens[-1].end, state.scale(), state.plus, state.lead, not arabic, year_like)
 
     def tokens(self, text: str, start: int, end: int) -> Iterator[Token]:
