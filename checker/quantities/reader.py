@@ -11,6 +11,7 @@ from checker.quantities.words import Texts, WordMatch, skip_spaces, skip_spaces_
 
 AffixMatch = WordMatch[Affix]
 FRACTION = Affix("fraction", "")
+UNIT_GAP = 4  # spaces at most between a number and its unit word (一百五十    个百分点)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Reader:
 
     def _suffixes_at(self, texts: Texts, numeral: Numeral, cut: bool) -> list[AffixMatch]:
         """Unit words right after a numeral (a cut numeral's unit must follow with no space)."""
-        pos = numeral.end if cut else skip_spaces(texts.lower, numeral.end)
+        pos = numeral.end if cut else skip_spaces(texts.lower, numeral.end, UNIT_GAP)
         if numeral.plural and texts.lower.startswith("of ", pos):
             pos += 3
         found = self.tables.suffixes.starting_at(texts.lower, pos)

@@ -34,6 +34,7 @@ class TenthsData(Strict):
     words: tuple[TenthsWord, ...]
     halves: Words  # after the word: half a tenth more (三成半)
     whole_words: dict[str, Decimal]  # percentages written as one word (对折 = 50)
+    whole_words_need_before: dict[str, Words] = {}  # 对折 only after 打
     examples: tuple[Example, ...] = ()
 
 
@@ -44,10 +45,11 @@ def tenths_data() -> TenthsData:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, TenthsWord], list[tuple[str, Decimal]], frozenset[str]]:
-    """Tenths words by folded form, the whole words folded, and the half words folded."""
+def _tables() -> tuple[dict[str, TenthsWord], list[tuple[str, Decimal, Words]], frozenset[str]]:
+    """Tenths words by folded form, the whole words folded (with the words one needs before), the half words folded."""
     data = tenths_data()
-    wholes = [(fold_word(w), v) for w, v in data.whole_words.items()]
+    needs = {fold_word(w): tuple(fold_word(b) for b in before) for w, before in data.whole_words_need_before.items()}
+    wholes = [(fold_word(w), v, needs.get(fold_word(w), ())) for w, v in data.whole_words.items()]
     return {fold_word(w.word): w for w in data.words}, wholes, frozenset(fold_word(w) for w in data.halves)
 
 
@@ -71,16 +73,28 @@ def tenths_readings(texts: Texts, readings: list[Reading], tables: Tables, digit
 
 
 def whole_word_items(texts: Texts) -> list[Item]:
-    """Percentages written as one word (对折)."""
+    """Percentages written as one word (打对折, 半成)."""
     found = []
-    for form, value in _tables()[1]:
+    words = _tables()[0]
+    for form, value, needs in _tables()[1]:
         pos = texts.lower.find(form)
         while pos >= 0:
+            if not _whole_word_stands(texts.lower, pos, form, needs, words):
+                pos = texts.lower.find(form, pos + len(form))
+                continue
             half = exact_half_width(value, tables().tolerances)
             quantity = make_quantity(texts, pos, pos + len(form), PERCENT, ("exact", value, value - half, value + half))
             found.append(Item(quantity, ONE))
             pos = texts.lower.find(form, pos + len(form))
     return found
+
+
+def _whole_word_stands(lower: str, pos: int, form: str, needs: Words, words: dict[str, TenthsWord]) -> bool:
+    """A whole word with the word it needs before it, not followed by its tenths word's not_before (半成品)."""
+    if needs and not any(lower.startswith(w, pos - len(w)) for w in needs if pos >= len(w)):
+        return False
+    word = words.get(form[-1])
+    return word is None or not any(lower.startswith(w, pos + len(form)) for w in word.not_before)
 
 
 def _tenths_word(lower: str, reading: Reading, words: dict[str, TenthsWord]) -> TenthsWord | None:
