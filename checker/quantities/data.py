@@ -100,7 +100,8 @@ class NumeralData(Strict):
     several: Factors
     bare_single_chinese: bool = False
     isolating_marks: Words = ()  # a single numeral character between these (or spaces, or text ends) is a number
-    isolating_marks: Words = ()  # a single numeral character between these (or spaces, or text ends) is a number
+    lone_after: Words = ()  # ... or right after one of these (这是五, 前三) before an end, a mark or a `lone_before` word
+    lone_before: Words = ()
     english: EnglishNumerals
     examples: tuple[Example, ...] = ()
 

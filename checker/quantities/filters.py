@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Tables
@@ -33,11 +34,15 @@ def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tabl
 
 
 def _isolated(lower: str, start: int, tables: Tables) -> bool:
-    """A single character with nothing but quotes, spaces or the text's ends around it (“五”, a lone 二)."""
+    """A single character standing alone: between quotes, spaces or the text's ends (“五”, a lone 二), or after
+    是/前 before an end, a mark, a punctuation mark or 的/这/不 (这是五那是四, 前三的品牌)."""
     marks = tables.isolating_marks
     before = lower[start - 1] if start > 0 else " "
     after = lower[start + 1] if start + 1 < len(lower) else " "
-    return (before in marks or before in SPACES) and (after in marks or after in SPACES)
+    ends = after in marks or after in SPACES
+    if ends and (before in marks or before in SPACES):
+        return True
+    return before in tables.lone_after and (ends or after in tables.lone_before or unicodedata.category(after)[0] == "P")
 
 
 def _indefinite_article(lower: str, reading: Reading, tables: Tables) -> bool:

@@ -64,6 +64,8 @@ class Tables:
     years: YearSpan
     bare_single_chinese: bool
     isolating_marks: frozenset[str]
+    lone_after: frozenset[str]  # a single numeral character after these (是, 前) may stand alone (这是五)
+    lone_before: frozenset[str]  # ... before an end, a mark, a punctuation mark or one of these (的, 这, 不)
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +102,8 @@ def tables() -> Tables:
         years=data.filters.years,
         bare_single_chinese=data.numerals.bare_single_chinese,
         isolating_marks=frozenset(fold_word(w) for w in data.numerals.isolating_marks),
+        lone_after=frozenset(fold_word(w) for w in data.numerals.lone_after),
+        lone_before=frozenset(fold_word(w) for w in data.numerals.lone_before),
     )
 
 
