@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checker.quantities.numerals import scanner
-from checker.quantities.regex_gate import spans
+from checker.quantities.regex_gate import literal_prefixes, prefix_search, spans
 from checker.quantities.tables import tables
 from checker.quantities.words import Texts, fold_char
 from tests.test_quantities_scan import SOURCES
@@ -49,3 +51,21 @@ def test_cached_chinese_readings_are_fresh_readings(source: str) -> None:
             start, end = match.span("zh")
             for stop in range(max(end - 2, start + 1), end + 1):  # the run, and as `shortened` cuts it
                 assert chinese.read(lower, start, stop) == chinese._read(lower, start, stop), lower[start:stop]
+
+
+@pytest.mark.parametrize("pattern, prefixes", [
+    (r"(?<![a-z])(?:ab|c[de]f+)g", {"abg", "cdf", "cef"}),
+    (r"[0-9]{1,3}(?:,[0-9]{3})*", set("0123456789")),
+    (r"一|两(?=[千百])", {"一", "两"}),
+    (r"x?y", None),  # an optional first character ends what is known before anything is
+    (r"(?i)one", None),
+    (r"[^0-9]a", None),
+])
+def test_literal_prefixes(pattern: str, prefixes: set[str] | None) -> None:
+    found = literal_prefixes(re.compile(pattern))
+    assert (None if found is None else set(found)) == prefixes
+
+
+def test_prefix_search_finds_word_starts_only() -> None:
+    search = prefix_search(frozenset({"one", "1"}))
+    assert [m.start() for m in search.finditer("one someone 1 x1 phone-one")] == [0, 12, 15, 23]

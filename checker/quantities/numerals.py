@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from checker.quantities.data import Multiplier, quantity_data
 from checker.quantities.en_numerals import EnglishNumberWords, alternation
+from checker.quantities.regex_gate import literal_prefixes, prefix_search
 from checker.quantities.zh_numerals import ChineseNumerals, ZhValue
 
 ONE = Decimal(1)
@@ -57,7 +58,11 @@ class NumeralScanner:
         return f"[ \\t]*{alternation(spaced)}(?![a-z])|{alternation(glued)}(?![a-z])"
 
     def _starts(self) -> re.Pattern[str]:
-        """Where a numeral may start: a digit, a point, a Chinese numeral character or lead, a word's first letter."""
+        """Where a numeral may start: one of the expression's literal prefixes (else a digit, a point, a Chinese numeral
+        character or lead, a word's first letter)."""
+        prefixes = literal_prefixes(self.regex)
+        if prefixes is not None:
+            return prefix_search(prefixes)
         chinese = self.chinese
         chars = set("0123456789.") | set(chinese.digits) | set(chinese.units) | set(chinese.magnitudes) \
             | set(chinese.plus) | {word[0] for word, _ in chinese.leads}

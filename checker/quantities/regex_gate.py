@@ -142,17 +142,17 @@ def _required(item: tuple[Any, Any]) -> frozenset[str] | None:
     return None
 
 
-def _class_chars(items: Any) -> frozenset[str] | None:
+def _class_chars(items: Any, most: int = MAX_SET) -> frozenset[str] | None:
     """The characters of a class of literals and short ranges ([0-9], [-/.]); None for any other class."""
     chars: set[str] = set()
     for op, arg in items:
         if op is _codes.LITERAL:
             chars.add(chr(arg))
-        elif op is _codes.RANGE and arg[1] - arg[0] < MAX_SET:
+        elif op is _codes.RANGE and arg[1] - arg[0] < most:
             chars.update(map(chr, range(arg[0], arg[1] + 1)))
         else:
             return None
-    return frozenset(chars) if len(chars) <= MAX_SET else None
+    return frozenset(chars) if len(chars) <= most else None
 
 
 def _sequence(items: Any) -> frozenset[str] | None:
@@ -160,3 +160,60 @@ def _sequence(items: Any) -> frozenset[str] | None:
     found = [r for r in (_required(item) for item in items) if r]
     rare = [r for r in found if not any(c.isalnum() and c.isascii() for c in r)]
     return (rare or found or [None])[0]
+
+
+MAX_PREFIXES = 2000  # more literal prefixes than this: no useful search pattern
+MAX_CLASS = 128  # a larger character class ends what is known of the prefixes
+Prefixes = tuple[set[str], set[str]]  # (prefixes a match may go on after, prefixes that end what is known)
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Non-empty strings one of which every match of the pattern starts with (None: none known, or too many)."""
+    if _parser is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an expression the parser reads differently: none known
+        return None
+    every = found[0] | found[1] if found else {""}
+    return frozenset(every) if "" not in every and len(every) <= MAX_PREFIXES else None
+
+
+def _prefixes(items: Any) -> Prefixes | None:
+    """The literal prefixes of a sequence of parsed items (zero-width assertions skipped), or None."""
+    open_, closed = {""}, set()
+    for op, arg in items:
+        if op in (_codes.ASSERT, _codes.ASSERT_NOT):
+            continue
+        if op is _codes.LITERAL:
+            open_ = {p + chr(arg) for p in open_}
+        elif op is _codes.IN and (chars := _class_chars(arg, MAX_CLASS)) is not None:
+            open_ = {p + c for p in open_ for c in chars}
+        elif op in (_codes.SUBPATTERN, _codes.BRANCH):
+            found = [_prefixes(sub) for sub in ([arg[-1]] if op is _codes.SUBPATTERN else arg[1])]
+            if any(f is None for f in found):
+                return None
+            closed |= {p + s for p in open_ for f in found for s in f[1]}  # type: ignore[index]
+            open_ = {p + s for p in open_ for f in found for s in f[0]}  # type: ignore[index]
+        elif op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT) and arg[0] >= 1 and (once := _prefixes(arg[2])) is not None:
+            return set(), closed | {p + s for p in open_ for s in once[0] | once[1]}
+        else:
+            return set(), closed | open_
+        if len(open_) + len(closed) > MAX_PREFIXES:
+            return None
+    return open_, closed
+
+
+def prefix_search(prefixes: frozenset[str], word_start: str = "a-z") -> re.Pattern[str]:
+    """A pattern found where one of the prefixes stands (a prefix that begins with a `word_start` letter: only where
+    no such letter stands before it), searched by skipping to the prefixes' first characters."""
+    by_first: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        by_first.setdefault(prefix[0], set()).add(prefix[1:])
+    letters = re.compile(f"[{word_start}]")
+    options = []
+    for first, rests in sorted(by_first.items()):
+        guard = f"(?<![{word_start}].)" if letters.fullmatch(first) else ""
+        rest = "" if "" in rests else "(?:" + "|".join(re.escape(r) for r in sorted(rests, key=lambda r: (-len(r), r))) + ")"
+        options.append(re.escape(first) + guard + rest)
+    return re.compile("|".join(options))
