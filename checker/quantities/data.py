@@ -53,6 +53,7 @@ class Multiplier(Strict):
     value: Decimal
     glued: bool = False  # only with no space before it
     money_only: bool = False  # only where a currency is named
+    capitals_alone: bool = False  # ... unless written in capitals away from Chinese text (10M, 2.5 MM)
 
 
 class EnglishNumerals(Strict):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from checker.quantities.numerals import Numeral, NumeralScanner
 from checker.quantities.tables import Affix, QualifierWord, Tables
-from checker.quantities.words import Texts, WordMatch, skip_spaces, skip_spaces_back
+from checker.quantities.words import Texts, WordMatch, is_cjk, skip_spaces, skip_spaces_back
 
 AffixMatch = WordMatch[Affix]
 FRACTION = Affix("fraction", "")
+_TRAILING_LETTERS = re.compile("[A-Za-z]+$")
 UNIT_GAP = 4  # spaces at most between a number and its unit word (一百五十    个百分点)
 
 
@@ -54,11 +56,28 @@ class Reader:
         if affix is None and numeral.fraction:
             affix = FRACTION  # two thirds, 3/4: a share of something, not a count
         if numeral.money_only and (affix is None or affix.kind != "money"):
-            return None
+            return self._without_currency(texts, numeral)
         negative, body_start = self._sign(texts.lower, body_start)
         start, before = self._qualifier_before(texts.lower, body_start)
         end, after = self._qualifier_after(texts.lower, body_end)
         return Reading(start, end, body_start, body_end, numeral, affix, before or after, negative)
+
+    def _without_currency(self, texts: Texts, numeral: Numeral) -> Reading | None:
+        """A $-only multiplier with no currency: millions if written in capitals away from Chinese (10M), else the
+        number without it (2.5 m, 5 mm); None when nothing is left."""
+        letters = _TRAILING_LETTERS.search(texts.folded, numeral.start, numeral.end)
+        if letters is None:
+            return None
+        multiplier = self.scanner.multipliers[letters.group().lower()]
+        before = texts.lower[numeral.start - 1] if numeral.start else " "
+        after = texts.lower[numeral.end] if numeral.end < len(texts.lower) else " "
+        if multiplier.capitals_alone and letters.group().isupper() and not is_cjk(before) and not is_cjk(after):
+            return self.read(texts, replace(numeral, money_only=False))
+        end = skip_spaces_back(texts.lower, letters.start(), limit=8)
+        if end <= numeral.start:
+            return None
+        value, scale = numeral.value / multiplier.value, numeral.scale / multiplier.value
+        return self.read(texts, replace(numeral, end=end, value=value, scale=scale, money_only=False))
 
     def _suffix(self, texts: Texts, numeral: Numeral) -> _Suffix | None:
         """The unit word after the numeral that reaches furthest (then the longest one)."""
