@@ -92,8 +92,11 @@ def _mixed(words: EnglishNumberWords, tokens: list[EnToken]) -> EnValue | None:
         card = words.cardinal(tokens, 0, index)
         if card is None or card.stop != index:
             continue
-        per = card.scale if fraction.scale is None and card.scale >= THOUSAND else ONE
-        found = EnValue(card.value + fraction.value * per, tokens[fraction.stop - 1].end, card.scale)
+        if fraction.scale is not None and fraction.scale > card.scale:  # two and a half billion: 2.5 × 10^9
+            found = EnValue(card.value * fraction.scale + fraction.value, tokens[fraction.stop - 1].end, fraction.scale)
+        else:
+            per = card.scale if fraction.scale is None and card.scale >= THOUSAND else ONE
+            found = EnValue(card.value + fraction.value * per, tokens[fraction.stop - 1].end, card.scale)
         if best is None or found.end > best.end:
             best = found
     return best
