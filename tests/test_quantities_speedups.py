@@ -7,7 +7,7 @@ import re
 import pytest
 
 from checker.quantities.numerals import scanner
-from checker.quantities.regex_gate import literal_prefixes, prefix_search, spans
+from checker.quantities.regex_gate import every_span, literal_prefixes, prefix_search, spans
 from checker.quantities.tables import tables
 from checker.quantities.words import Texts, fold_char
 from tests.test_quantities_scan import SOURCES
@@ -26,8 +26,11 @@ def _plain_spans(pattern, text: str) -> list[tuple[int, int]]:  # type: ignore[n
 def test_gated_spans_are_plain_spans(source: str) -> None:
     for text in SOURCES[source]:
         lower = Texts.of(text).lower
+        plain = []
         for pattern in tables().blockers:
             assert spans(pattern, lower) == _plain_spans(pattern, lower), (pattern.pattern[:40], text[:60])
+            plain += _plain_spans(pattern, lower)
+        assert every_span(tables().blockers, lower) == plain, text[:60]
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 
 from checker.models import Quantity
 from checker.quantities.reader import Reading
@@ -10,6 +10,7 @@ from checker.quantities.tables import Affix, Tables, Tolerances
 from checker.quantities.words import Texts
 
 ONE, TWO = Decimal(1), Decimal(2)
+_PLAIN = Context(prec=60)  # enough digits for any figure in text; a longer one gets a context of its own
 Bounds = tuple[str, Decimal, Decimal | None, Decimal | None]  # qualifier, value, low, high
 
 
@@ -17,10 +18,9 @@ def plain(value: Decimal | None) -> Decimal | None:
     """A value without exponent or trailing zeros (1.43E+10 -> 14300000000, 2.50 -> 2.5)."""
     if value is None:
         return None
-    with localcontext() as context:
-        context.prec = max(60, value.adjusted() + 2)
-        value = value.normalize()
-        return value.quantize(ONE) if value == value.to_integral_value() else value
+    context = _PLAIN if value.adjusted() + 2 <= _PLAIN.prec else Context(prec=value.adjusted() + 2)
+    value = value.normalize(context)
+    return value.quantize(ONE, context=context) if value == value.to_integral_value(context=context) else value
 
 
 def step_of(value: Decimal) -> Decimal:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import methodcaller
 from typing import Any
 
 try:  # the parser and compiler behind `re`; without them every pattern is simply run
@@ -14,6 +15,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
 
 MAX_SET = 12  # a larger set of alternatives is no useful gate
 Gate = tuple[frozenset[str], ...]  # every set must have a member in the text
+SHORT_TEXT = 256  # up to this length, a text's set of characters is made to check gates in
+_PREPARED: dict[int, tuple[tuple[re.Pattern[str], ...], list[Any]]] = {}  # id of a tuple of patterns -> prepared
 
 
 @lru_cache(maxsize=None)
@@ -36,6 +39,27 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     for gate in gates:
         if gate.search(text) is None:
             return []
+    return _run(behind, rest, text)
+
+
+def every_span(patterns: tuple[re.Pattern[str], ...], text: str) -> list[tuple[int, int]]:
+    """The spans of each pattern in turn (as `spans` finds them), prepared once per tuple; in a short text the
+    characters a pattern needs are looked up in the set of its characters."""
+    entry = _PREPARED.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        entry = _PREPARED[id(patterns)] = (patterns, [(*_prepared(p), gate_of(p)) for p in patterns])
+    chars = set(text) if len(text) <= SHORT_TEXT else None
+    search = methodcaller("search", text)
+    found = []
+    for behind, rest, gates, needs in entry[1]:
+        if any(map(chars.isdisjoint, needs)) if chars is not None else not all(map(search, gates)):
+            continue
+        found += _run(behind, rest, text)
+    return found
+
+
+def _run(behind: re.Pattern[str] | None, rest: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of a pattern split into its lookbehind and the rest."""
     found, pos = [], 0
     while (match := rest.search(text, pos)) is not None:
         start, end = match.span()
