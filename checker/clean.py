@@ -8,7 +8,9 @@ from checker.cleaning.fold import detect_language, fold_to_hans
 from checker.cleaning.furniture import furniture_edits
 from checker.cleaning.glosses import gloss_edits
 from checker.cleaning.html import html_edits, html_patterns
-from checker.cleaning.mojibake import mojibake_edits
+from checker.cleaning.invisible import invisible_edits
+from checker.cleaning.mojibake import repair_mojibake
+from checker.cleaning.unreadable import unreadable_spans
 from checker.load import LINE_BREAK, line_of
 from checker.models import Article, CleanArticle
 
@@ -16,8 +18,8 @@ from checker.models import Article, CleanArticle
 def clean_article(article: Article) -> CleanArticle:
     """The article cleaned (in its own script), folded to zh-Hans, with its language and date."""
     unmarked = MappedText.of(article.text).apply(html_edits(article.text))
-    repairs = mojibake_edits(unmarked.text)
-    mapped = unmarked.apply(repairs)
+    mapped, repaired = repair_mojibake(unmarked)
+    mapped = mapped.apply(invisible_edits(mapped.text))
     mapped = mapped.apply(gloss_edits(mapped.text))
     folded = fold_to_hans(mapped.text)
     date = find_date(folded)
@@ -26,7 +28,7 @@ def clean_article(article: Article) -> CleanArticle:
     return CleanArticle(
         article=article, text=mapped.text, folded=folded, offsets=mapped.offsets,
         language=detect_language(mapped.text, folded), date=date,
-        warnings=_repair_warnings(article, [unmarked.offsets[e.start] for e in repairs]),
+        warnings=_warnings(article, repaired, [mapped.offsets[s] for s, _ in unreadable_spans(mapped.text)]),
     )
 
 
@@ -62,7 +64,8 @@ def _source_end(clean: CleanArticle, index: int) -> int:
     return max(offset + 1, min(following, limit))
 
 
-def _repair_warnings(article: Article, offsets: list[int]) -> tuple[str, ...]:
-    """One warning per line where mojibake was repaired (offsets into the original)."""
-    lines = sorted({line_of(article.text, offset) for offset in offsets})
-    return tuple(f"line {line}: repaired mojibake" for line in lines)
+def _warnings(article: Article, repaired: list[int], unreadable: list[int]) -> tuple[str, ...]:
+    """One warning per line where mojibake was repaired, and per line with unreadable text (offsets into the original)."""
+    found = {(line_of(article.text, offset), "repaired mojibake") for offset in repaired}
+    found |= {(line_of(article.text, offset), "unreadable text left as is") for offset in unreadable}
+    return tuple(f"line {line}: {what}" for line, what in sorted(found))

@@ -16,15 +16,20 @@ from checker.cleaning.fold import detect_language, fold_to_hans
 from checker.cleaning.furniture import furniture_lines, inline_patterns, line_tests
 from checker.cleaning.glosses import gloss_edits
 from checker.cleaning.html import html_edits
-from checker.cleaning.mojibake import mojibake_edits
+from checker.cleaning.invisible import invisible_edits
+from checker.cleaning.mojibake import repair_mojibake
+from checker.cleaning.unreadable import unreadable_patterns
 from checker.load import load_articles
 from checker.models import Article
 from tests.conftest import ROOT, yaml_cases
 
 DATA = cleaning_data()
-STEPS = {"html": html_edits, "mojibake": mojibake_edits, "glosses": gloss_edits}
-STEP_EXAMPLES = [(step, e) for step in ("html", "glosses") for e in getattr(DATA, step).examples]
-STEP_EXAMPLES += [("mojibake", e) for rule in DATA.mojibake for e in rule.examples]
+STEPS = {"html": html_edits, "invisible": invisible_edits, "glosses": gloss_edits}
+STEP_EXAMPLES = [(step, e) for step in ("html", "invisible", "glosses") for e in getattr(DATA, step).examples]
+MOJIBAKE_EXAMPLES = [(rule.name, e) for rule in DATA.mojibake for e in rule.examples]
+UNREADABLE_EXAMPLES = [(pattern, line, verdict) for pattern, rule in zip(unreadable_patterns(), DATA.unreadable)
+                       for verdict, lines in (("warn", rule.examples.warn), ("keep", rule.examples.keep))
+                       for line in lines]
 LINE_EXAMPLES = [(test, line, verdict) for test in line_tests()
                  for verdict, lines in (("drop", test.rule.examples.drop), ("keep", test.rule.examples.keep))
                  for line in lines]
@@ -47,6 +52,17 @@ def _key(line: str) -> str:
 def test_step_example(step, example):
     edits = STEPS[step](example.text)
     assert MappedText.of(example.text).apply(edits).text == example.clean
+
+
+@pytest.mark.parametrize("rule,example", MOJIBAKE_EXAMPLES, ids=[f"{r[:20]}:{e.text[:30]}" for r, e in MOJIBAKE_EXAMPLES])
+def test_mojibake_example(rule, example):
+    repaired, _ = repair_mojibake(MappedText.of(example.text))
+    assert repaired.text == example.clean
+
+
+@pytest.mark.parametrize("pattern,line,verdict", UNREADABLE_EXAMPLES, ids=[f"{v}:{x[:20]}" for _, x, v in UNREADABLE_EXAMPLES])
+def test_unreadable_example(pattern, line, verdict):
+    assert bool(pattern.search(line)) == (verdict == "warn")
 
 
 @pytest.mark.parametrize("test,line,verdict", LINE_EXAMPLES, ids=[f"{t.rule.name}:{v}:{x[:20]}" for t, x, v in LINE_EXAMPLES])
@@ -80,6 +96,7 @@ def test_clean_case(case):
     assert clean.text == case["clean"]
     assert clean.language == case["language"]
     assert clean.date == case["date"]
+    assert list(clean.warnings) == case.get("warnings", [])
     for quote in case["quotes"]:
         start = clean.text.index(quote["clean"])
         assert original_text(clean, start, start + len(quote["clean"])) == quote["original"]

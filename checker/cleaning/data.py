@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from functools import lru_cache
@@ -44,9 +45,17 @@ class HtmlData(Strict):
     tags: frozenset[str]
     drop_content: tuple[str, ...] = ()
     break_tags: tuple[str, ...] = ()
+    soft_break_tags: tuple[str, ...] = ()
     examples: tuple[TextExample, ...] = ()
 
     _check = field_validator("tag", "comment", "entity")(_compiles)
+
+
+class LineExamples(Strict):
+    """Lines a rule must drop (or warn about) and lines it must keep."""
+
+    drop: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
 
 
 class MojibakeRule(Strict):
@@ -55,20 +64,98 @@ class MojibakeRule(Strict):
     name: str
     regex: str
     codec: str | None = None
+    decode: str | None = None  # the codec the bytes really are in: stretches that decode are repaired
+    lost: str | None = None  # a character after a run cut off that stood for its lost bytes (joins the repair)
     lead: str = ""  # hex bytes lost in front of the run
     expect: str | None = None  # a repair is kept only if its text starts with a match of this
     replace: str | None = None
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("regex", "expect")(_compiles)
+    _check = field_validator("regex", "expect", "lost")(_compiles)
 
     @model_validator(mode="after")
     def _one_repair(self) -> MojibakeRule:
-        """Exactly one of codec and replace; lead must be hex."""
+        """Exactly one of codec and replace; decode only with codec; codecs known; lead must be hex."""
         if (self.codec is None) == (self.replace is None):
             raise ValueError("give exactly one of codec and replace")
+        if self.decode is not None and (self.lead or self.expect):
+            raise ValueError("a decode rule takes no lead or expect")
+        for codec in filter(None, (self.codec, self.decode)):
+            try:
+                codecs.lookup(codec)
+            except LookupError:
+                raise ValueError(f"unknown codec {codec!r}") from None
         bytes.fromhex(self.lead)
         return self
+
+
+class CodeRange(Strict):
+    """Two-byte codes of a legacy codec that hold its common characters: lead and trail byte ranges ("b0-d7")."""
+
+    codec: str
+    lead: str
+    trail: tuple[str, ...]
+
+    @field_validator("lead", "trail")
+    @classmethod
+    def _hex_ranges(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        """Each range is two hex bytes joined by a dash, low first."""
+        for item in (value,) if isinstance(value, str) else value:
+            low, _, high = item.partition("-")
+            if not all(re.fullmatch(r"[0-9a-fA-F]{2}", b) for b in (low, high)) or int(low, 16) > int(high, 16):
+                raise ValueError(f"not a byte range: {item!r}")
+        return value
+
+    def codes(self) -> list[bytes]:
+        """Every two-byte code of the ranges."""
+        leads = _byte_range(self.lead)
+        trails = [b for part in self.trail for b in _byte_range(part)]
+        return [bytes((lead, trail)) for lead in leads for trail in trails]
+
+
+def _byte_range(text: str) -> range:
+    """The bytes of a range such as "b0-d7"."""
+    low, _, high = text.partition("-")
+    return range(int(low, 16), int(high, 16) + 1)
+
+
+class RedecodeData(Strict):
+    """How plausible a re-decoded stretch must be, and which characters count as common."""
+
+    passes: int = 1
+    common: tuple[CodeRange, ...]
+    accept: str  # a character class every repaired character must match
+    min_common: float  # share of common characters among the CJK ones of a repair
+    min_gain: float  # by how much that share must exceed the damaged text's
+
+    _check = field_validator("accept")(_compiles)
+
+
+class WarnExamples(Strict):
+    """Lines a rule must warn about and lines it must not."""
+
+    warn: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+
+
+class UnreadableRule(Strict):
+    """Damage that cannot be undone (replacement characters, 锟斤拷): left as is, with a warning."""
+
+    name: str
+    regex: str
+    examples: WarnExamples = WarnExamples()
+
+    _check = field_validator("regex")(_compiles)
+
+
+class InvisibleData(Strict):
+    """Characters that hide inside numbers and names (removed) and odd spaces (made plain spaces)."""
+
+    remove: str
+    space: str
+    examples: tuple[TextExample, ...] = ()
+
+    _check = field_validator("remove", "space")(_compiles)
 
 
 class GlossData(Strict):
@@ -81,13 +168,6 @@ class GlossData(Strict):
     examples: tuple[TextExample, ...] = ()
 
     _check = field_validator("after")(_compiles)
-
-
-class LineExamples(Strict):
-    """Lines a rule must drop and lines it must keep."""
-
-    drop: tuple[str, ...] = ()
-    keep: tuple[str, ...] = ()
 
 
 class LineRule(Strict):
@@ -161,6 +241,9 @@ class CleaningData(Strict):
 
     html: HtmlData
     mojibake: tuple[MojibakeRule, ...] = ()
+    redecode: RedecodeData
+    unreadable: tuple[UnreadableRule, ...] = ()
+    invisible: InvisibleData
     glosses: GlossData
     lines: tuple[LineRule, ...] = ()
     inline: tuple[InlineRule, ...] = ()

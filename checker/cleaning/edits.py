@@ -43,7 +43,7 @@ class MappedText:
 
     def apply(self, edits: Iterable[Edit]) -> MappedText:
         """The text with the edits made; an edit overlapping an earlier (or longer) one is skipped."""
-        ordered = sorted(edits, key=lambda e: (e.start, -e.end))
+        ordered = non_overlapping(edits)
         if not ordered:
             return self
         text, offsets = self.text, self.offsets
@@ -51,8 +51,6 @@ class MappedText:
         mapped: list[int] = []
         position = 0
         for edit in ordered:
-            if edit.start < position:
-                continue
             pieces.append(text[position:edit.start])
             mapped.extend(offsets[position:edit.start])
             pieces.append(edit.text)
@@ -61,6 +59,15 @@ class MappedText:
         pieces.append(text[position:])
         mapped.extend(offsets[position:])
         return MappedText("".join(pieces), tuple(mapped))
+
+
+def non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
+    """The edits in order of position; one overlapping an earlier (or longer) one is left out."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if not kept or edit.start >= kept[-1].end:
+            kept.append(edit)
+    return kept
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

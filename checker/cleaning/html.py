@@ -21,6 +21,8 @@ class HtmlPatterns:
     dropped: re.Pattern[str] | None
     names: frozenset[str]
     breaks: frozenset[str]
+    soft: frozenset[str]
+    stops: str  # characters that end a sentence (a soft break after one is a line break)
 
 
 @cache
@@ -33,6 +35,8 @@ def html_patterns() -> HtmlPatterns:
         tag=re.compile(data.tag), comment=re.compile(data.comment, re.DOTALL), entity=re.compile(data.entity),
         dropped=dropped, names=frozenset(n.lower() for n in data.tags),
         breaks=frozenset(n.lower() for n in data.break_tags),
+        soft=frozenset(n.lower() for n in data.soft_break_tags),
+        stops=cleaning_data().segmentation.sentence_ends + cleaning_data().segmentation.closers + ".:：;；",
     )
 
 
@@ -47,9 +51,23 @@ def html_edits(text: str) -> list[Edit]:
     for match in patterns.tag.finditer(text):
         name = match.group("name").lower()
         if name in patterns.names:
-            edits.append(Edit(match.start(), match.end(), "\n" if name in patterns.breaks else ""))
+            edits.append(Edit(match.start(), match.end(), _tag_text(patterns, name, text, match)))
     for match in patterns.entity.finditer(text):
         decoded = html.unescape(match.group())
         if decoded != match.group():
             edits.append(Edit(match.start(), match.end(), decoded))
     return edits
+
+
+def _tag_text(patterns: HtmlPatterns, name: str, text: str, match: re.Match[str]) -> str:
+    """What a tag leaves: a line break for a block tag, nothing for an inline one.
+
+    A soft break (<br>) inside a sentence, between two words or figures, joins them: with nothing
+    next to a CJK character, with a space between Latin ones.
+    """
+    if name not in patterns.breaks and name not in patterns.soft:
+        return ""
+    before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+    if name in patterns.breaks or not (before.isalnum() or (before and before in ",，、")) or not after.isalnum():
+        return "\n"
+    return "" if not (before.isascii() and after.isascii()) else " "

@@ -6,7 +6,8 @@ import re
 from functools import cache
 
 from checker.cleaning.data import MojibakeRule, cleaning_data
-from checker.cleaning.edits import Edit
+from checker.cleaning.edits import Edit, MappedText, non_overlapping
+from checker.cleaning.redecode import redecode_edits
 
 
 @cache
@@ -15,10 +16,25 @@ def mojibake_rules() -> tuple[tuple[MojibakeRule, re.Pattern[str]], ...]:
     return tuple((rule, re.compile(rule.regex)) for rule in cleaning_data().mojibake)
 
 
+def repair_mojibake(mapped: MappedText) -> tuple[MappedText, list[int]]:
+    """The text with mojibake repaired (again, for mojibake of mojibake), and the original offsets of the repairs."""
+    repaired: list[int] = []
+    for _ in range(cleaning_data().redecode.passes):
+        edits = non_overlapping(mojibake_edits(mapped.text))
+        if not edits:
+            break
+        repaired.extend(mapped.offsets[edit.start] for edit in edits)
+        mapped = mapped.apply(edits)
+    return mapped, repaired
+
+
 def mojibake_edits(text: str) -> list[Edit]:
     """Edits that repair every damaged run a rule recognises (a run that does not decode stays)."""
     edits = []
     for rule, pattern in mojibake_rules():
+        if rule.decode is not None:
+            edits.extend(redecode_edits(rule, pattern, text))
+            continue
         for match in pattern.finditer(text):
             edit = _repair(rule, match)
             if edit is not None:
