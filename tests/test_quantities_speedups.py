@@ -72,3 +72,15 @@ def test_literal_prefixes(pattern: str, prefixes: set[str] | None) -> None:
 def test_prefix_search_finds_word_starts_only() -> None:
     search = prefix_search(frozenset({"one", "1"}))
     assert [m.start() for m in search.finditer("one someone 1 x1 phone-one")] == [0, 12, 15, 23]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:二?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号](?![活])",
+    r"(?:24/7|[1-9]0/[1-9]0)(?![0-9/])",
+    r"[0-9]{1,2}:[0-9]{2}",
+    r"(?:[ab]x|ay)z?",
+])
+def test_spelt_patterns_match_as_written(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    text = "十日 二十一日 三十一号 三十日活 1日 24/7 10/20 30/405 12:30 ax ay bx az axz ayz b"
+    assert spans(compiled, text) == _plain_spans(compiled, text)

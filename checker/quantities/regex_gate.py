@@ -14,6 +14,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     _parser = _codes = _compiler = None
 
 MAX_SET = 12  # a larger set of alternatives is no useful gate
+MAX_SPELT = 64  # a pattern's start spelt out as more options than this is left as it is
 Gate = tuple[frozenset[str], ...]  # every set must have a member in the text
 SHORT_TEXT = 256  # up to this length, a text's set of characters is made to check gates in
 _PREPARED: dict[int, tuple[tuple[re.Pattern[str], ...], list[Any]]] = {}  # id of a tuple of patterns -> prepared
@@ -80,19 +81,52 @@ def _prepared(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Patt
 
 
 def _first_char_apart(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern with a leading repeat of one character split (X{m,n} -> X X{m-1,n-1}), the same matches: a pattern
-    that starts with one character (class) is searched by skipping to where it stands, in C."""
+    """The pattern rewritten to start with one character (class) or a choice of options that each start with a
+    literal character, the same matches in the same order: a leading repeat of one character split (X{m,n} ->
+    X X{m-1,n-1}), a leading choice spelt out ((?:[一二]|十)月 -> 一月|二月|十月, 二?十 -> 二十|十). Such a pattern is
+    searched by skipping to where its first character stands, in C."""
+    if _parser is None or pattern.groups:
+        return pattern
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        op, (low, high, item) = parsed.data[0]
-        if op not in (_codes.MAX_REPEAT, _codes.MIN_REPEAT) or low < 1 or len(item.data) != 1 \
-                or item.data[0][0] not in (_codes.IN, _codes.LITERAL):
+        options = _spelt(list(parsed.data), spell_class=False)
+        if options is None or options == [list(parsed.data)]:
             return pattern
-        high = high if high == _codes.MAXREPEAT else high - 1
-        parsed.data[0:1] = [item.data[0], (op, (low - 1, high, item))]
+        parsed.data = options[0] if len(options) == 1 else \
+            [(_codes.BRANCH, (None, [_parser.SubPattern(parsed.state, option) for option in options]))]
         return _compiler.compile(parsed, pattern.flags)  # type: ignore[no-any-return]
-    except Exception:  # not a leading repeat (or no parser): the pattern as it is
+    except Exception:  # an expression the parser reads differently: the pattern as it is
         return pattern
+
+
+def _spelt(items: list[Any], spell_class: bool) -> list[list[Any]] | None:
+    """Sequences of parsed items, each starting with a literal character (or a class, unless `spell_class`), that
+    match what `items` match, tried in the same order; None when there is no such short list."""
+    if not items:
+        return None
+    (op, arg), rest = items[0], items[1:]
+    if op is _codes.LITERAL or op is _codes.IN and not spell_class:
+        return [items]
+    if op is _codes.IN:
+        chars = _class_chars(arg, MAX_SPELT)
+        return None if chars is None else [[(_codes.LITERAL, ord(c)), *rest] for c in sorted(chars)]
+    found: list[list[Any]] | None = None
+    if op is _codes.BRANCH:
+        found = []
+        for option in arg[1]:
+            spelt = _spelt([*option.data, *rest], spell_class=True)
+            if spelt is None:
+                return None
+            found += spelt
+    elif op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT) and len(arg[2].data) == 1:
+        low, high, item = arg
+        if low >= 1:
+            high = high if high == _codes.MAXREPEAT else high - 1
+            found = _spelt([item.data[0], (op, (low - 1, high, item)), *rest], spell_class)
+        elif op is _codes.MAX_REPEAT and high == 1:  # X? tries X first, then nothing
+            taken, skipped = _spelt([item.data[0], *rest], True), _spelt(rest, True)
+            found = None if taken is None or skipped is None else taken + skipped
+    return found if found is not None and len(found) <= MAX_SPELT else None
 
 
 def _split_lookbehind(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
