@@ -82,7 +82,7 @@ class Reader:
     def _suffix(self, texts: Texts, numeral: Numeral) -> _Suffix | None:
         """The unit word after the numeral that reaches furthest (then the longest one)."""
         best: _Suffix | None = None
-        for candidate in self._cuts(texts.lower, numeral):
+        for candidate in self._cuts(texts, numeral):
             for match in self._suffixes_at(texts, candidate, cut=candidate is not numeral):
                 start = self._needed_before(texts.lower, candidate.start, match.payload)
                 if start is None or (candidate is not numeral and match.end <= numeral.end):
@@ -92,13 +92,14 @@ class Reader:
                     best = found
         return best
 
-    def _cuts(self, lower: str, numeral: Numeral) -> Iterator[Numeral]:
-        """The numeral, then its shortened forms (数千兆瓦: 数千 + 兆瓦)."""
+    def _cuts(self, texts: Texts, numeral: Numeral) -> Iterator[Numeral]:
+        """The numeral, then its shortened forms where a unit word may start (数千兆瓦: 数千 + 兆瓦)."""
         yield numeral
         for cut in (1, 2):
             end = numeral.end - cut
-            if end > numeral.start:
-                shorter = self.scanner.shortened(lower, numeral, end)
+            if end > numeral.start and (self.tables.suffixes.may_start(texts.lower[end])
+                                        or self.tables.cased_suffixes.may_start(texts.folded[end])):
+                shorter = self.scanner.shortened(texts.lower, numeral, end)
                 if shorter is not None:
                     yield shorter
 

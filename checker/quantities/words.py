@@ -121,6 +121,10 @@ class WordTable(Generic[T]):
             for key in table:
                 table[key].sort(key=lambda item: -len(item[0]))
 
+    def may_start(self, char: str) -> bool:
+        """True when some word begins with this character."""
+        return char in self._by_first
+
     def starting_at(self, text: str, pos: int, first: bool = False) -> list[WordMatch[T]]:
         """Every word that starts at `pos`, longest first (only the longest if `first`)."""
         entries = self._by_first.get(text[pos], ()) if pos < len(text) else ()
