@@ -105,16 +105,17 @@ class NumeralScanner:
 
     def _chinese(self, lower: str, match: re.Match[str]) -> Numeral | None:
         """A Chinese/Arabic run, with an English multiplier or written continuation after it when the run is whole."""
-        value = self.chinese.read(lower, match.start("zh"), match.end("zh"))
+        value = self.chinese.read_from(lower, match.start("zh"), match.end("zh"))
         if value is None:
             return None
         numeral = _from_zh(match.start(), value)
-        if match.group("mult") is not None and value.end == match.end("zh"):
+        if match.group("mult") is not None and numeral.end == match.end("zh"):
             multiplier: Multiplier = self.multipliers[match.group("mult").strip()]
             numeral = replace(numeral, end=match.end("mult"), value=numeral.value * multiplier.value,
                               scale=numeral.scale * multiplier.value, money_only=multiplier.money_only,
                               year_like=False)
-        if value.end < len(lower) and lower[value.end] in DIGITS_GO_ON and _ARABIC_ONLY.fullmatch(lower, numeral.start, value.end):
+        end = match.start() + value.end
+        if end < len(lower) and lower[end] in DIGITS_GO_ON and _ARABIC_ONLY.fullmatch(lower, numeral.start, end):
             english = self.english.read(lower, numeral.start)
             if english is not None and english.end > numeral.end:  # 3 hundred and 21, 2 1/4, 1e10, 1 234 567
                 numeral = Numeral(numeral.start, english.end, english.value, english.scale, english=True,
@@ -125,13 +126,13 @@ class NumeralScanner:
         """The numeral cut to end at `end` (to free a unit that begins with a numeral character: 数千|兆瓦)."""
         if numeral.english or not self.chinese.is_unit_char(lower[end]):
             return None
-        value = self.chinese.read(lower, numeral.start, end)
-        return _from_zh(numeral.start, value) if value is not None and value.end == end else None
+        value = self.chinese.read_from(lower, numeral.start, end)
+        return _from_zh(numeral.start, value) if value is not None and numeral.start + value.end == end else None
 
 
 def _from_zh(start: int, value: ZhValue) -> Numeral:
-    """A numeral from a Chinese reading."""
-    return Numeral(start, value.end, value.value, value.scale, value.lead, value.plus, value.chinese,
+    """A numeral from a Chinese reading of the run from `start` (its end counted from there)."""
+    return Numeral(start, start + value.end, value.value, value.scale, value.lead, value.plus, value.chinese,
                    value.year_like, high=value.high)
 
 

@@ -78,18 +78,22 @@ class ChineseNumerals:
         return char in self.units or char in self.magnitudes
 
     def read(self, text: str, start: int, end: int) -> ZhValue | None:
-        """The longest whole numeral at the start of text[start:end], or None (each distinct run read once)."""
+        """The longest whole numeral at the start of text[start:end], or None."""
+        value = self.read_from(text, start, end)
+        if value is None or not start:
+            return value
+        return ZhValue(value.value, value.end + start, value.scale, value.plus, value.lead, value.chinese,
+                       value.year_like, value.high)
+
+    def read_from(self, text: str, start: int, end: int) -> ZhValue | None:
+        """`read` with its end counted from `start` (each distinct run read once)."""
         run = text[start:end + self._lead_reach]  # all `_read` looks at: a lead word (好几) may run past `end`
         key = (run, end - start)
         if key not in self._cache:
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = self._read(run, 0, end - start)
-        value = self._cache[key]
-        if value is None or not start:
-            return value
-        return ZhValue(value.value, value.end + start, value.scale, value.plus, value.lead, value.chinese,
-                       value.year_like, value.high)
+        return self._cache[key]
 
     def _read(self, text: str, start: int, end: int) -> ZhValue | None:
         """`read` computed: it depends on text[start:end] only, and on a lead word starting there."""
