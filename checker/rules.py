@@ -13,9 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from checker.datafiles import DataFileError, load_model, locate, read_yaml
 
 QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "compute", "data", "length", "mass", "area"}
-ENTITY_KINDS = {"person", "company", "organization", "media", "product", "place", "topic"}
+ENTITY_KINDS = {"person", "company", "organization", "media", "product", "facility", "place", "topic"}
 NAMED_VALUES = {"role": {"person"}, "location": {"place"}, "date": {"date"}}  # named rule value -> kinds it reads
 _T2S = opencc.OpenCC("t2s.json")
+_NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"  # Latin word edges, CJK allowed
 
 
 class RuleModel(BaseModel):
@@ -156,14 +157,15 @@ def fold_word(word: str) -> str:
 
 
 def _word_regex(word: str) -> str:
-    """A regex for one trigger word: Latin words match on word boundaries, plurals too (pay packages)."""
+    """A regex for one trigger word: Latin words stand apart from Latin letters and digits (a CJK neighbour is
+    no obstacle: "20万张GPU"), plurals too (pay packages)."""
     escaped = re.escape(word).replace(r"\ ", r"\s+")
     if word[:1].isascii() and word[:1].isalnum():
-        escaped = r"\b" + escaped
+        escaped = _NOT_LATIN_BEFORE + escaped
     if word[-1:].isascii() and word[-1:].isalpha():
-        escaped += r"(?:e?s)?\b"
+        escaped += r"(?:e?s)?" + _NOT_LATIN_AFTER
     elif word[-1:].isascii() and word[-1:].isalnum():
-        escaped += r"\b"
+        escaped += _NOT_LATIN_AFTER
     return escaped
 
 

@@ -29,7 +29,7 @@ def case_of(form: str) -> int:
     return UPPER_START if first.isascii() and first.isupper() else ANY_CASE
 
 
-Kind = Literal["person", "company", "organization", "media", "product", "place", "topic"]
+Kind = Literal["person", "company", "organization", "media", "product", "facility", "place", "topic"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
