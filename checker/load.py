@@ -17,7 +17,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LEGACY_ENCODINGS = ("gb18030", "big5")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Control characters that do not occur in text files (tab, line breaks, form feed and escape do).
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C1 controls are mojibake (cleaning repairs them)
 _MAX_CONTROL_SHARE = 0.01
 
 

@@ -17,7 +17,7 @@ from checker.cleaning.furniture import furniture_lines, inline_patterns, line_te
 from checker.cleaning.glosses import gloss_edits
 from checker.cleaning.html import html_edits
 from checker.cleaning.invisible import invisible_edits
-from checker.cleaning.mojibake import repair_mojibake
+from checker.cleaning.mojibake import mojibake_edits, repair_mojibake
 from checker.cleaning.unreadable import unreadable_patterns
 from checker.load import load_articles
 from checker.models import Article
@@ -36,6 +36,14 @@ LINE_EXAMPLES = [(test, line, verdict) for test in line_tests()
 INLINE_EXAMPLES = [(pattern, e) for pattern, rule in zip(inline_patterns(), DATA.inline) for e in rule.examples]
 CASES = yaml_cases("cleaning/cases.yaml")
 SEEDS = yaml_cases("cleaning/seeds.yaml")
+NORMAL = yaml_cases("cleaning/normal.yaml")
+
+
+def fold_to_hant(text: str) -> str:
+    """The text in traditional characters (OpenCC s2t)."""
+    import opencc
+
+    return opencc.OpenCC("s2t.json").convert(text)
 
 
 def _article(text: str, name: str = "case.txt") -> Article:
@@ -58,6 +66,26 @@ def test_step_example(step, example):
 def test_mojibake_example(rule, example):
     repaired, _ = repair_mojibake(MappedText.of(example.text))
     assert repaired.text == example.clean
+
+
+@pytest.mark.parametrize("text", NORMAL, ids=[t[:30] for t in NORMAL])
+def test_normal_text_is_no_mojibake(text):
+    repaired, at = repair_mojibake(MappedText.of(text))
+    assert (repaired.text, at) == (text, [])
+
+
+def test_no_phrase_of_a_dictionary_is_mojibake():
+    """47,000 Chinese phrases (pypinyin's dictionary) in both scripts, run together as text: nothing to repair."""
+    import json
+    from pathlib import Path
+
+    import pypinyin
+
+    phrases = sorted(json.loads((Path(pypinyin.__file__).parent / "phrases_dict.json").read_text(encoding="utf-8")))
+    hans = "\n".join("".join(phrases[i:i + 8]) for i in range(0, len(phrases), 8))
+    hant = fold_to_hant(hans)
+    for text in (hans, hant, hans.replace("\n", ""), hant.replace("\n", " ")):
+        assert [(e.start, text[e.start:e.end], e.text) for e in mojibake_edits(text)] == []
 
 
 @pytest.mark.parametrize("pattern,line,verdict", UNREADABLE_EXAMPLES, ids=[f"{v}:{x[:20]}" for _, x, v in UNREADABLE_EXAMPLES])

@@ -66,20 +66,22 @@ class MojibakeRule(Strict):
     codec: str | None = None
     decode: str | None = None  # the codec the bytes really are in: stretches that decode are repaired
     lost: str | None = None  # a character after a run cut off that stood for its lost bytes (joins the repair)
+    accept: str | None = None  # decode rules: a character class every repaired character must match
+    min_chars: int = 1  # decode rules: the fewest characters (besides U+FFFD) a repair may have
     lead: str = ""  # hex bytes lost in front of the run
     expect: str | None = None  # a repair is kept only if its text starts with a match of this
     replace: str | None = None
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("regex", "expect", "lost")(_compiles)
+    _check = field_validator("regex", "expect", "lost", "accept")(_compiles)
 
     @model_validator(mode="after")
     def _one_repair(self) -> MojibakeRule:
         """Exactly one of codec and replace; decode only with codec; codecs known; lead must be hex."""
         if (self.codec is None) == (self.replace is None):
             raise ValueError("give exactly one of codec and replace")
-        if self.decode is not None and (self.lead or self.expect):
-            raise ValueError("a decode rule takes no lead or expect")
+        if self.decode is not None and (self.lead or self.expect or self.accept is None):
+            raise ValueError("a decode rule takes an accept class and no lead or expect")
         for codec in filter(None, (self.codec, self.decode)):
             try:
                 codecs.lookup(codec)
@@ -124,11 +126,9 @@ class RedecodeData(Strict):
 
     passes: int = 1
     common: tuple[CodeRange, ...]
-    accept: str  # a character class every repaired character must match
     min_common: float  # share of common characters among the CJK ones of a repair
     min_gain: float  # by how much that share must exceed the damaged text's
 
-    _check = field_validator("accept")(_compiles)
 
 
 class WarnExamples(Strict):

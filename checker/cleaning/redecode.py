@@ -46,16 +46,15 @@ class Plausibility:
 
     data: RedecodeData
     common: frozenset[str]
-    accept: re.Pattern[str]
 
     def share(self, text: str) -> float | None:
         """The share of common characters among the CJK characters of a text (None if it has none)."""
         cjk = _CJK.findall(text)
         return sum(char in self.common for char in cjk) / len(cjk) if cjk else None
 
-    def holds(self, damaged: str, repaired: str) -> bool:
+    def holds(self, rule: MojibakeRule, damaged: str, repaired: str) -> bool:
         """Whether a repair is of a kind news text has and more common than what it replaces."""
-        if not self.accept.fullmatch(repaired.replace(REPLACEMENT, "")):
+        if not _accepted(rule.accept or "").fullmatch(repaired.replace(REPLACEMENT, "")):
             return False
         after, before = self.share(repaired), self.share(damaged) or 0.0
         after = 1.0 if after is None else after
@@ -73,7 +72,13 @@ def plausibility() -> Plausibility:
                 common.add(code.decode(code_range.codec))
             except UnicodeDecodeError:
                 continue
-    return Plausibility(data, frozenset(common), re.compile(f"{data.accept}*"))
+    return Plausibility(data, frozenset(common))
+
+
+@cache
+def _accepted(accept: str) -> re.Pattern[str]:
+    """A run of characters of a rule's accept class."""
+    return re.compile(f"{accept}*")
 
 
 def redecode_edits(rule: MojibakeRule, pattern: re.Pattern[str], text: str) -> list[Edit]:
@@ -82,17 +87,21 @@ def redecode_edits(rule: MojibakeRule, pattern: re.Pattern[str], text: str) -> l
     stretches = _STRETCHES.get(codecs.lookup(rule.decode).name)
     if stretches is None:
         raise ValueError(f"no stretch pattern for {rule.decode}")
-    edits = []
     lost = re.compile(rule.lost) if rule.lost else None
+    lost_at_end = re.compile(f"(?:{rule.lost})$") if rule.lost else None
+    edits = []
     for match in pattern.finditer(text):
+        marks = lost_at_end.search(match.group()) if lost_at_end else None
+        run = match.group()[:marks.start()] if marks else match.group()
         try:
-            data = match.group().encode(rule.codec, C1_ERRORS)
+            data = run.encode(rule.codec, C1_ERRORS)
         except UnicodeEncodeError:
             continue
         bounds: list[int] | None = None
+        lost_follows = bool(lost and lost.match(text, match.start() + len(run)))
         for found in stretches.finditer(data):
-            bounds = bounds or _char_bounds(match.group(), rule.codec)
-            edit = _stretch_edit(match, bounds, data, found.span(), rule.decode)
+            bounds = bounds or _char_bounds(run, rule.codec)
+            edit = _stretch_edit(rule, (match.start(), run), bounds, data, found.span(), lost_follows)
             if edit is not None:
                 edits.append(_with_lost(edit, text, lost))
     return edits
@@ -113,39 +122,61 @@ def _char_bounds(run: str, codec: str) -> list[int]:
     return bounds
 
 
-def _stretch_edit(match: re.Match[str], bounds: list[int], data: bytes, span: tuple[int, int], decode: str) -> Edit | None:
+def _stretch_edit(rule: MojibakeRule, where: tuple[int, str], bounds: list[int], data: bytes, span: tuple[int, int],
+                  lost_follows: bool) -> Edit | None:
     """The repair of one decodable stretch, cut to whole damaged characters, if plausible.
 
-    A stretch that starts inside a character starts at the next one; one that ends inside a
-    character, or a run that ends in a character cut off, ends with a replacement character.
+    A stretch that starts or ends inside a damaged character leaves that character out, except a
+    run that ends in a character cut off (its lost bytes marked after the run): that character is
+    repaired as U+FFFD.
     """
-    first, last = bisect_left(bounds, span[0]), bisect_left(bounds, span[1])
-    if bounds[last] == span[1] and _incomplete(data[span[1]:], decode):
-        last = len(bounds) - 1
-    repaired = _decoded(data[bounds[first]:bounds[last]], decode)
-    if repaired is None and bounds[last] > span[1]:
-        last -= 1
-        repaired = _decoded(data[bounds[first]:bounds[last]], decode)
-    damaged = match.group()[first:last]
-    if not (repaired or "").strip(REPLACEMENT) or repaired == damaged or not plausibility().holds(damaged, repaired):
+    decode = rule.decode or ""
+    starts = _sequence_starts(data, span, decode)
+    inside = [i for i in range(bisect_left(bounds, span[0]), bisect_right(bounds, span[1])) if bounds[i] in starts]
+    if not inside:
+        return None
+    first, last, end, tail = inside[0], inside[-1], bounds[inside[-1]], ""
+    if lost_follows and _incomplete(data[span[1]:], decode):
+        last, end, tail = len(bounds) - 1, span[1], REPLACEMENT
+    body = _decoded(data[bounds[first]:end], decode)
+    if body is None:
+        return None
+    (start, run), repaired = where, body + tail
+    damaged = run[first:last]
+    if len(repaired) < rule.min_chars or not body.strip(REPLACEMENT) or repaired == damaged:
+        return None
+    if not plausibility().holds(rule, damaged, repaired):
         return None
     sources = _sources(repaired, bounds, bounds[first], decode)
-    return Edit(match.start() + first, match.start() + last, repaired, tuple(match.start() + s for s in sources))
+    return Edit(start + first, start + last, repaired, tuple(start + s for s in sources))
+
+
+def _sequence_starts(data: bytes, span: tuple[int, int], decode: str) -> set[int]:
+    """Where the characters of a decodable stretch start in the bytes, and where it ends."""
+    starts, position = {span[0]}, span[0]
+    for char in data[span[0]:span[1]].decode(decode):
+        position += len(char.encode(decode))
+        starts.add(position)
+    return starts
 
 
 def _decoded(data: bytes, decode: str) -> str | None:
-    """The bytes decoded, a cut-off last character as a replacement character; None if they do not decode."""
-    decoder = codecs.getincrementaldecoder(decode)()
+    """The bytes decoded, or None if they do not decode."""
     try:
-        text = decoder.decode(data, final=False)
+        return data.decode(decode)
     except UnicodeDecodeError:
         return None
-    return text + REPLACEMENT if decoder.getstate()[0] else text
 
 
 def _incomplete(tail: bytes, decode: str) -> bool:
     """Whether bytes (at most three) are the beginning of a character cut off."""
-    return 0 < len(tail) <= 3 and _decoded(tail, decode) == REPLACEMENT
+    if not 0 < len(tail) <= 3:
+        return False
+    decoder = codecs.getincrementaldecoder(decode)()
+    try:
+        return decoder.decode(tail, final=False) == "" and bool(decoder.getstate()[0])
+    except UnicodeDecodeError:
+        return False
 
 
 def _sources(repaired: str, bounds: list[int], start: int, decode: str) -> list[int]:
