@@ -31,6 +31,8 @@ def test_gated_spans_are_plain_spans(source: str) -> None:
             assert spans(pattern, lower) == _plain_spans(pattern, lower), (pattern.pattern[:40], text[:60])
             plain += _plain_spans(pattern, lower)
         assert every_span(tables().blockers, lower) == plain, text[:60]
+        for pattern in tables().splitters:
+            assert spans(pattern, lower) == _plain_spans(pattern, lower), (pattern.pattern[:40], text[:60])
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
@@ -79,8 +81,9 @@ def test_prefix_search_finds_word_starts_only() -> None:
     r"(?:24/7|[1-9]0/[1-9]0)(?![0-9/])",
     r"[0-9]{1,2}:[0-9]{2}",
     r"(?:[ab]x|ay)z?",
+    r"(?<![0-9.])(?![0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}(?![0-9.]))[0-9]+(?:\.[0-9]+){2,}(?![0-9])",  # lookarounds apart
 ])
 def test_spelt_patterns_match_as_written(pattern: str) -> None:
     compiled = re.compile(pattern)
-    text = "十日 二十一日 三十一号 三十日活 1日 24/7 10/20 30/405 12:30 ax ay bx az axz ayz b"
+    text = "十日 二十一日 三十一号 三十日活 1日 24/7 10/20 30/405 12:30 ax ay bx az axz ayz b 1.2.3 2024.06.30 9.8.7.6"
     assert spans(compiled, text) == _plain_spans(compiled, text)

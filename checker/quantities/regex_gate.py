@@ -130,14 +130,19 @@ def _spelt(items: list[Any], spell_class: bool) -> list[list[Any]] | None:
 
 
 def _split_lookbehind(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
-    """A leading negative lookbehind and the rest of the pattern, compiled apart ((None, pattern) if none)."""
-    source = pattern.pattern
-    if not source.startswith("(?<!") or pattern.flags & re.VERBOSE:
+    """The leading lookbehinds and lookaheads (checked apart where the rest matches: they take no characters) and the
+    rest of the pattern, compiled apart ((None, pattern) if none)."""
+    source, end = pattern.pattern, 0
+    if pattern.flags & re.VERBOSE or pattern.groups:
         return None, pattern
-    end = _group_end(source)
-    if end is None or "|" in _top_level(source[end:]):
+    while source.startswith(("(?<!", "(?<=", "(?!", "(?="), end) and (group := _group_end(source[end:])) is not None:
+        end += group
+    if not end or "|" in _top_level(source[end:]):
         return None, pattern
-    return re.compile(source[:end], pattern.flags), re.compile(source[end:], pattern.flags)
+    try:
+        return re.compile(source[:end], pattern.flags), re.compile(source[end:], pattern.flags)
+    except re.error:  # pragma: no cover - the rest alone is no expression
+        return None, pattern
 
 
 def _group_end(source: str) -> int | None:
