@@ -108,12 +108,14 @@ class ClaimExtractor:
         words = self.unless[hit.rule]
         return not any(w in clause_text for w in words)
 
-    def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit]) -> list[tuple[ClaimRule, TriggerHit | None]]:
-        """Rules that may read this quantity, in rule-book order."""
+    def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit],
+                         clause: str) -> list[tuple[ClaimRule, TriggerHit | None]]:
+        """Rules that may read this quantity, in rule-book order (none whose `unless` words are in the clause)."""
         if hit is None:
             return [(r, None) for r in self.book.rules.values() if r.trigger_optional and quantity.kind in r.kinds]
         owners = {h.rule: h for h in hits_here if (h.start, h.end) == (hit.start, hit.end)}
-        return [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds]
+        return [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds
+                and not any(w in clause for w in self.unless[r.id])]
 
     def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,
                views: list[SentenceView], index: int, finder: RoleFinder, periods: list[PeriodMatch]) -> Claim | None:
@@ -124,7 +126,7 @@ class ClaimExtractor:
             return None
         hits_here = self.book.triggers_in(text[hit.start:hit.end]) if hit else []
         hits_here = [h.model_copy(update={"start": h.start + hit.start, "end": h.end + hit.start}) for h in hits_here]
-        for rule, rule_hit in self._candidate_rules(quantity, hit, hits_here):
+        for rule, rule_hit in self._candidate_rules(quantity, hit, hits_here, text[clause[0]:clause[1]]):
             roles = fill_roles(rule, rule_hit, quantity, views, index, finder, self.words.context_sentences)
             if roles is None:
                 continue

@@ -139,7 +139,7 @@ class RuleBook:
         pattern, owners = self._pattern
         hits = []
         for match in pattern.finditer(folded):
-            for rule_id, side, weak in owners[_owner_key(match.group(), owners)]:
+            for rule_id, side, weak in _owners_of(match.group(), owners):
                 hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side, weak=weak))
         return hits
 
@@ -169,15 +169,17 @@ def _word_regex(word: str) -> str:
     return escaped
 
 
-def _owner_key(matched: str, owners: dict[str, list[tuple[str, str, bool]]]) -> str:
-    """The trigger word a match stands for (spacing normalised, a plural ending dropped)."""
+def _owners_of(matched: str, owners: dict[str, list[tuple[str, str, bool]]]) -> list[tuple[str, str, bool]]:
+    """The rules a match stands for: its word's, and its singular's ("GPUs" is also "GPU"), spacing normalised."""
     key = " ".join(fold_word(matched).split())
+    found: list[tuple[str, str, bool]] = []
     for ending in ("", "s", "es"):
-        if ending == "" or key.endswith(ending):
-            stem = key[: len(key) - len(ending)]
-            if stem in owners:
-                return stem
-    raise KeyError(matched)
+        stem = key[: len(key) - len(ending)] if ending else key
+        if key.endswith(ending) and stem in owners:
+            found.extend(entry for entry in owners[stem] if entry not in found)
+    if not found and key not in owners:
+        raise KeyError(matched)
+    return found
 
 
 def rule_files(dirs: list[Path]) -> list[Path]:

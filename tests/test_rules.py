@@ -72,3 +72,29 @@ def test_duplicate_rule_id_across_folders_is_an_error(tmp_path: Path):
     (tmp_path / "claims" / "copy.yaml").write_text(source, encoding="utf-8")
     with pytest.raises(DataFileError, match="already defined"):
         load_rules([BUNDLED_RULES_DIR, tmp_path])
+
+
+TWO_RULES = """
+rules:
+  - id: chips
+    attribute: chips
+    kinds: [count]
+    triggers: [{words: [GPUs]}]
+    subject: {kinds: [company]}
+    examples: [{text: "x", claim: null}]
+  - id: gpu-orders
+    attribute: gpu orders
+    kinds: [count]
+    triggers: [{words: [GPU, chip]}]
+    subject: {kinds: [company]}
+    examples: [{text: "x", claim: null}]
+"""
+
+
+def test_a_plural_trigger_also_stands_for_its_singular(tmp_path: Path):
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "two.yaml").write_text(TWO_RULES, encoding="utf-8")
+    book = load_rules([tmp_path])
+    assert {h.rule for h in book.triggers_in("bought 1000 gpus")} == {"chips", "gpu-orders"}
+    assert {h.rule for h in book.triggers_in("ordered 20 chips")} == {"gpu-orders"}
+    assert {h.rule for h in book.triggers_in("10万张gpu")} == {"gpu-orders"}
