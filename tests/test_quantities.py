@@ -12,13 +12,14 @@ from checker.quantities import extract_quantities
 from checker.quantities.data import Example, all_examples
 
 CASE_DIR = Path(__file__).resolve().parent / "data" / "quantities"
+PEER_INPUTS = CASE_DIR / "peer_inputs.yaml"  # texts only, no cases: read by test_quantities_scan.py
 CHECKED_FIELDS = ("start", "value", "unit", "kind", "qualifier", "low", "high", "assumptions")
 
 
 def _load_cases() -> list[tuple[str, Example]]:
     """Every case file's cases, validated, with an id."""
     cases = []
-    for path in sorted(CASE_DIR.glob("*.yaml")):
+    for path in sorted(p for p in CASE_DIR.glob("*.yaml") if p != PEER_INPUTS):
         for index, raw in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]):
             cases.append((f"{path.stem}[{index}] {raw['text'][:40]}", Example.model_validate(raw)))
     return cases

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from checker.quantities.numerals import scanner
 from checker.quantities.words import Texts
-from tests.test_quantities import CASES
+from tests.test_quantities import CASES, PEER_INPUTS
 
 ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT.parent / "shared" / "peer-specs" / "recognizers-text"
 
 
 def _sources() -> dict[str, list[str]]:
-    """Case texts, the seed articles, and the peer-spec inputs where they are present."""
+    """Case texts, the seed articles, and the Recognizers-Text spec inputs copied into tests/data/quantities."""
     sources = {"cases": [example.text for _, example in CASES],
                "seeds": [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]}
-    for path in sorted(SPECS.glob("Number*/*/*Model.json")) if SPECS.is_dir() else []:
-        sources[str(path.relative_to(SPECS))] = [c["Input"] for c in json.loads(path.read_text(encoding="utf-8-sig"))]
+    sources.update(yaml.safe_load(PEER_INPUTS.read_text(encoding="utf-8"))["sources"])
     return sources
 
 
@@ -45,3 +43,8 @@ def test_fast_search_finds_every_match(source: str) -> None:
             fast.append(match.start())
             pos = match.start() + 1
         assert fast == _plain_starts(lower), text[:60]
+
+
+def test_peer_inputs_are_all_there() -> None:
+    peer = [name for name in SOURCES if name.endswith("Model.json")]
+    assert len(peer) == 16 and sum(len(SOURCES[name]) for name in peer) == 1418
