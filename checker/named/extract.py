@@ -55,7 +55,8 @@ class NamedExtractor:
             return self._role(clean, around, view, index, hit)
         if hit.rule.value == "location":
             place = around.place_after(view, hit)
-            subject = around.event_subject(view, hit, hit.rule.subject, skip=place) if place else None
+            subject = (around.described_by(view, place, hit.rule.subject) or
+                       around.event_subject(view, hit, hit.rule.subject, skip=place)) if place else None
             if place is None or subject is None:
                 return None
             return self._build(clean, view, hit, around.finder.fill(subject, hit.rule.subject), None,

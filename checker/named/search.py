@@ -141,6 +141,13 @@ class Around:
         before = [m for m in reversed(view.mentions) if m.end <= hit.start and m.start >= clause[0]]
         return next((m for m in after + before if m is not skip and self.finder.fill(m, spec)), None)
 
+    def described_by(self, view: SentenceView, place: Mention, spec: RoleSpec) -> Mention | None:
+        """The entity a "位于X的" phrase describes: the one right after the place and 的."""
+        after = [m for m in view.mentions if m.start >= place.end]
+        if after and self.text[place.end:after[0].start].strip() == "的" and self.finder.fill(after[0], spec):
+            return after[0]
+        return None
+
     def place_after(self, view: SentenceView, hit: NamedHit) -> Mention | None:
         """The place named right after a location trigger, in its clause."""
         clause = view.clause_of(hit.start)
