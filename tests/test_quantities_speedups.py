@@ -9,7 +9,7 @@ import pytest
 from checker.quantities.numerals import scanner
 from checker.quantities.regex_gate import every_span, literal_prefixes, prefix_search, spans
 from checker.quantities.tables import tables
-from checker.quantities.words import Texts, fold_char
+from checker.quantities.words import Texts, _bmp_folds, fold_char
 from tests.test_quantities_scan import SOURCES
 
 
@@ -43,6 +43,17 @@ def test_folded_text_is_folded_characters(source: str) -> None:
         assert len(folded) == len(text)
         assert [i for i, (a, b) in enumerate(zip(folded, expected)) if a != b] == \
             [i for i, c in enumerate(folded) if c == "," and text[i] == "，"], text[:60]
+
+
+def test_precomputed_fold_table_is_fold_char() -> None:
+    table = _bmp_folds()
+    assert sorted(table) == [c for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    assert [c for c, folded in table.items() if chr(folded) != fold_char(chr(c))] == []
+
+
+@pytest.mark.parametrize("text", ["𝟏𝟐 tonnes", "\U0002f800 12 億", "\ud800 ５０％", "ａｂ 𝐀"])
+def test_text_beyond_the_table_is_folded_character_by_character(text: str) -> None:
+    assert Texts.of(text).folded == "".join(fold_char(c) for c in text)
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

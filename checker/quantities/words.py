@@ -28,7 +28,7 @@ class Texts:
     @classmethod
     def of(cls, text: str) -> Texts:
         """Normalise a text without changing its length."""
-        folded = text.translate(_FOLDS)
+        folded = text.translate(_bmp_folds() if _OUTSIDE_TABLE.search(text) is None else _FOLDS)
         if "，" in text:
             folded = _wide_thousands(text, folded)
         lower = folded.lower()
@@ -46,6 +46,27 @@ class _FoldTable(dict[int, int]):
 
 
 _FOLDS = _FoldTable()
+_OUTSIDE_TABLE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")  # beyond the precomputed table: via _FOLDS
+_SEPARATOR = "\n"  # folds to itself and joins with no character under NFKC or OpenCC
+
+
+@lru_cache(maxsize=1)
+def _bmp_folds() -> dict[int, int]:
+    """Every character of the Basic Multilingual Plane but surrogates -> its fold_char, computed in two bulk calls."""
+    codes = [c for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000]
+    table = {c: c for c in range(0x80)}
+    chars = [chr(c) for c in codes]
+    wide = unicodedata.normalize("NFKC", _SEPARATOR.join(chars)).split(_SEPARATOR)
+    if len(wide) != len(chars):  # never with Unicode as it is; one by one then
+        wide = [unicodedata.normalize("NFKC", c) for c in chars]
+    chars = [w if len(w) == 1 and c not in _KEEP_WIDE else c for c, w in zip(chars, wide)]
+    cjk = [c for c in chars if is_cjk(c)]
+    simple = _to_simplified().convert(_SEPARATOR.join(cjk)).split(_SEPARATOR)
+    if len(simple) != len(cjk):
+        simple = [_to_simplified().convert(c) for c in cjk]
+    simplified = {c: s for c, s in zip(cjk, simple) if len(s) == 1}
+    table.update((code, ord(simplified.get(c, c))) for code, c in zip(codes, chars))
+    return table
 
 
 def _wide_thousands(text: str, folded: str) -> str:
