@@ -135,12 +135,30 @@ class CurrencyEntry(Strict):
         return code
 
 
+class MeasureWord(Strict):
+    """A currency word that is also a measure word (块): money only where no noun follows it."""
+
+    word: str
+    money_after: Words  # what may follow it as money (钱, 多, 买): anything else but a mark or a digit is a noun
+
+
 class CurrencyData(Strict):
     """currencies.yaml."""
 
     currencies: tuple[CurrencyEntry, ...]
     compound_joiners: Words = ()  # between the parts of one amount: 3 dollars and 50 cents
+    measure_words: tuple[MeasureWord, ...] = ()
     examples: tuple[Example, ...] = ()
+
+    @model_validator(mode="after")
+    def _measure_words_name_money(self) -> CurrencyData:
+        """Every measure word is some currency's word after a number (checked once the layers are merged)."""
+        if self.measure_words is None or self.currencies is None:  # one layer, not the merged file
+            return self
+        bad = [m.word for m in self.measure_words if not any(m.word in e.after for e in self.currencies)]
+        if bad:
+            raise ValueError(f"measure words no currency has after a number: {bad}")
+        return self
 
 
 class UnitEntry(Strict):

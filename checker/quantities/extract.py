@@ -15,6 +15,7 @@ from checker.quantities.split import split_items
 from checker.quantities.tables import blocked_positions, tables
 from checker.quantities.words import Texts
 from checker.quantities.zh_fractions import fraction_items
+from checker.quantities.zh_measure import measure_word_readings
 from checker.quantities.zh_money import minor_unit_readings
 from checker.quantities.zh_tenths import tenths_readings, whole_word_items
 
@@ -33,7 +34,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     reader, data = _reader(), tables()
     readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
     blocked = blocked_positions(texts.lower) if readings else bytearray(len(text))  # no numeral: nothing to block
-    readings = minor_unit_readings(texts, tenths_readings(texts, readings, data, scanner().chinese.digits))
+    readings = tenths_readings(texts, measure_word_readings(texts, readings), data, scanner().chinese.digits)
+    readings = minor_unit_readings(texts, readings)
     fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
     fractions += compound_items(texts, readings, data) + split_items(texts, data)
     kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
