@@ -52,6 +52,7 @@ class Multiplier(Strict):
     words: Words
     value: Decimal
     glued: bool = False  # only with no space before it
+    hyphen: bool = False  # also after a hyphen (a $100-million package)
     money_only: bool = False  # only where a currency is named
     capitals_alone: bool = False  # ... unless written in capitals away from Chinese text (10M, 2.5 MM)
 

@@ -55,7 +55,8 @@ class NumeralScanner:
         """Multipliers after digits: spaced words (14.3 billion) and glued letters (1.2bn, 10k)."""
         spaced = [w for w, m in self.multipliers.items() if not m.glued]
         glued = [w for w, m in self.multipliers.items() if m.glued]
-        return f"[ \\t]*{alternation(spaced)}(?![a-z])|{alternation(glued)}(?![a-z])"
+        hyphen = [w for w, m in self.multipliers.items() if m.hyphen]
+        return f"[ \\t]*{alternation(spaced)}(?![a-z])|-{alternation(hyphen)}(?![a-z])|{alternation(glued)}(?![a-z])"
 
     def _starts(self) -> re.Pattern[str]:
         """Where a numeral may start: one of the expression's literal prefixes (else a digit, a point, a Chinese numeral
@@ -110,7 +111,7 @@ class NumeralScanner:
             return None
         numeral = _from_zh(match.start(), value)
         if match.group("mult") is not None and numeral.end == match.end("zh"):
-            multiplier: Multiplier = self.multipliers[match.group("mult").strip()]
+            multiplier: Multiplier = self.multipliers[match.group("mult").strip(" \t-")]
             numeral = replace(numeral, end=match.end("mult"), value=numeral.value * multiplier.value,
                               scale=numeral.scale * multiplier.value, money_only=multiplier.money_only,
                               year_like=False)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from checker.quantities.numerals import Numeral, NumeralScanner
 from checker.quantities.tables import Affix, QualifierWord, Tables
-from checker.quantities.words import Texts, WordMatch, is_cjk, skip_spaces, skip_spaces_back
+from checker.quantities.words import Texts, WordMatch, is_cjk, is_latin, skip_spaces, skip_spaces_back
 
 AffixMatch = WordMatch[Affix]
 FRACTION = Affix("fraction", "")
@@ -109,7 +109,19 @@ class Reader:
         if numeral.plural and texts.lower.startswith("of ", pos):
             pos += 3
         found = self.tables.suffixes.starting_at(texts.lower, pos)
-        return found + self.tables.cased_suffixes.starting_at(texts.folded, pos)
+        found += self.tables.cased_suffixes.starting_at(texts.folded, pos)
+        if pos == numeral.end and texts.lower.startswith("-", pos):
+            found += self._hyphenated(texts, pos + 1)
+        return found
+
+    def _hyphenated(self, texts: Texts, pos: int) -> list[AffixMatch]:
+        """English unit words after a hyphen, as in an adjective (a 1-gigawatt campus, a 5-GW site), unless a hyphen
+        and a digit follow them (2-in-1)."""
+        lower = texts.lower
+        if pos >= len(lower) or not is_latin(lower[pos]):
+            return []
+        found = self.tables.suffixes.starting_at(lower, pos) + self.tables.cased_suffixes.starting_at(texts.folded, pos)
+        return [m for m in found if not (lower.startswith("-", m.end) and lower[m.end + 1:m.end + 2].isdigit())]
 
     def _needed_before(self, lower: str, start: int, affix: Affix) -> int | None:
         """Where a word the unit needs before the number starts (每秒); `start` if it needs none."""
