@@ -52,16 +52,20 @@ def _whole(words: EnglishNumberWords, tokens: list[EnToken]) -> EnValue | None:
     stop = card.stop
     if stop == 1 and first.digits and not first.decimal and len(tokens) > 1 and tokens[1].kind == "slash" \
             and not tokens[1].joined:
-        return EnValue(card.value + tokens[1].value, tokens[1].end, ONE)  # 2 1/4
+        return _scaled(card.value + tokens[1].value, tokens, 2)  # 2 1/4, 1¾ million
     if not card.digits and stop < len(tokens) and tokens[stop].kind == "point":
         decimal = _point_digits(tokens, stop + 1)
         if decimal is not None:
             digits, after = decimal
-            value = card.value + Decimal("0." + digits)
-            if after < len(tokens) and tokens[after].kind == "scale" and tokens[after].value >= THOUSAND:
-                return EnValue(value * tokens[after].value, tokens[after].end, tokens[after].value)
-            return EnValue(value, tokens[after - 1].end, ONE)
+            return _scaled(card.value + Decimal("0." + digits), tokens, after)
     return EnValue(card.value, tokens[stop - 1].end, card.scale)
+
+
+def _scaled(value: Decimal, tokens: list[EnToken], after: int) -> EnValue:
+    """A number read up to tokens[after], times a scale of a thousand or more there (two point five million)."""
+    if after < len(tokens) and tokens[after].kind == "scale" and tokens[after].value >= THOUSAND:
+        return EnValue(value * tokens[after].value, tokens[after].end, tokens[after].value)
+    return EnValue(value, tokens[after - 1].end, ONE)
 
 
 def _point_digits(tokens: list[EnToken], i: int) -> tuple[str, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
@@ -14,6 +15,20 @@ _SLASH = re.compile(r"([0-9]{1,6})[ \t]?/[ \t]?([0-9]{1,6})(?![0-9/]|[.,][0-9])"
 _DIGITS = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+)"
                      r"(?:\.[0-9]+)?"
                      r"(?:e([+-]?[0-9]{1,3})|\^([+-]{0,2})([0-9]{1,3}))?(?![0-9a-z])")
+
+
+def _vulgar_fractions() -> dict[str, Decimal]:
+    """Unicode's vulgar fraction characters (½, ¾, ⅓, ⅞) and their values, from their decompositions."""
+    found = {}
+    for code in (*range(0xBC, 0xBF), *range(0x2150, 0x2190)):
+        kind, *parts = unicodedata.decomposition(chr(code)).split() or [""]
+        numerator, _, denominator = "".join(chr(int(h, 16)) for h in parts).partition("\u2044")
+        if kind == "<fraction>" and numerator.isdigit() and denominator.isdigit() and int(numerator) > 0:
+            found[chr(code)] = Decimal(numerator) / Decimal(denominator)
+    return found
+
+
+VULGAR_FRACTIONS = _vulgar_fractions()
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,8 @@ def _token(text: str, pos: int, kinds: Kinds, joined: bool) -> EnToken | None:
         word = match.group()
         kind, value = kinds[word]
         return EnToken(kind, word, value, pos, match.end(), joined)
+    if char in VULGAR_FRACTIONS:  # read as a slash fraction: ½ alone, 2½ = 2 1/2
+        return EnToken("slash", char, VULGAR_FRACTIONS[char], pos, pos + 1, joined, True, True)
     if "0" <= char <= "9":
         slash = _SLASH.match(text, pos)
         if slash is not None:

@@ -9,12 +9,13 @@ from functools import lru_cache
 
 from checker.quantities.data import Multiplier, quantity_data
 from checker.quantities.en_numerals import EnglishNumberWords, alternation
+from checker.quantities.en_tokens import VULGAR_FRACTIONS
 from checker.quantities.regex_gate import literal_prefixes, prefix_search
 from checker.quantities.zh_numerals import ChineseNumerals, ZhValue
 
 ONE = Decimal(1)
 DOT_DECIMAL = r"(?<![0-9a-z.,])\.[0-9]{1,20}(?![0-9.])"  # .08
-DIGITS_GO_ON = " \t/^e"  # after digits, what may continue them as an English number
+DIGITS_GO_ON = " \t/^e" + "".join(VULGAR_FRACTIONS)  # after digits, what may continue them as an English number (2½)
 _ARABIC_ONLY = re.compile(r"[0-9.,]+")
 
 
@@ -47,7 +48,8 @@ class NumeralScanner:
         self.multipliers = {w.lower(): m for m in data.english.multipliers for w in m.words}
         written, several, plurals = self.english.patterns()
         run = f"(?P<zh>{self.chinese.pattern()})(?P<mult>{self._multiplier_pattern()})?"
-        english = f"(?P<en>{written})|(?P<several>{several})|(?P<plural>{plurals})|(?P<dot>{DOT_DECIMAL})"
+        english = f"(?P<en>{written}|[{''.join(VULGAR_FRACTIONS)}])|(?P<several>{several})|(?P<plural>{plurals})" \
+                  f"|(?P<dot>{DOT_DECIMAL})"
         self.regex = re.compile(f"{run}|{english}")
         self.starts = self._starts()
 
