@@ -83,6 +83,15 @@ class Factors(Strict):
     high: Decimal
 
 
+class WholeNumber(Strict):
+    """A number written as one word with no numeral of its own (半百 = 50, 半打 = 6)."""
+
+    value: Decimal
+    kind: str = "number"
+    unit: str = ""
+    not_before: Words = ()  # what makes it another word (过半百姓: 百姓, the people)
+
+
 class NumeralData(Strict):
     """numerals.yaml."""
 
@@ -104,6 +113,7 @@ class NumeralData(Strict):
     isolating_marks: Words = ()  # a single numeral character between these (or spaces, or text ends) is a number
     lone_after: Words = ()  # ... or right after one of these (这是五, 前三) before an end, a mark or a `lone_before` word
     lone_before: Words = ()
+    whole_numbers: dict[str, WholeNumber] = {}
     english: EnglishNumerals
     examples: tuple[Example, ...] = ()
 

@@ -18,6 +18,7 @@ from checker.quantities.zh_fractions import fraction_items
 from checker.quantities.zh_measure import measure_word_readings
 from checker.quantities.zh_money import minor_unit_readings
 from checker.quantities.zh_tenths import tenths_readings, whole_word_items
+from checker.quantities.zh_whole import whole_number_items
 
 
 @lru_cache(maxsize=1)
@@ -39,5 +40,6 @@ def extract_quantities(text: str) -> list[Quantity]:
     fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
     fractions += compound_items(texts, readings, data) + split_items(texts, data)
     kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
-    chosen = choose(reading_items(texts, kept, data) + fractions + whole_word_items(texts), len(text))
+    wholes = whole_word_items(texts) + whole_number_items(texts)
+    chosen = choose(reading_items(texts, kept, data) + fractions + wholes, len(text))
     return [item.quantity for item in merge_restatements(texts, chosen)]
