@@ -69,6 +69,26 @@ def test_cached_chinese_readings_are_fresh_readings(source: str) -> None:
                 assert chinese.read(lower, start, stop) == chinese._read(lower, start, stop), lower[start:stop]
 
 
+QUICK_RUNS = ["2024", "2024年", "1,115亿港", "15.6亿", "0.0亿", "0.0", "00", "7,460万美", "1.5万亿", "3亿多", "21 10",
+              "1" * 30, "12345678901234567890123456789.5", "两", "零", "一些", "几", "数十", "陆", "伍", "十", "5e", "3兆"]
+
+
+@pytest.mark.parametrize("source", ["runs", *sorted(SOURCES)])
+def test_quick_chinese_readings_are_token_readings(source: str) -> None:
+    chinese = scanner().chinese
+    quick = 0
+    for text in QUICK_RUNS if source == "runs" else SOURCES[source]:
+        lower = Texts.of(text).lower
+        for match in scanner().regex.finditer(lower):
+            start, end = match.span("zh") if match.group("zh") is not None else (match.start(), match.start() + 1)
+            for stop in range(start + 1, end + 1):
+                fast = chinese._quick(lower, start, stop)
+                if fast is not None:
+                    quick += 1
+                    assert repr(fast or None) == repr(chinese.read_tokens(lower, start, stop)), lower[start:stop]
+    assert quick
+
+
 @pytest.mark.parametrize("pattern, prefixes", [
     (r"(?<![a-z])(?:ab|c[de]f+)g", {"abg", "cdf", "cef"}),
     (r"[0-9]{1,3}(?:,[0-9]{3})*", set("0123456789")),

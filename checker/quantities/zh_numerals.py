@@ -17,7 +17,7 @@ MAX_TOKENS = 48  # no numeral in real text has more pieces; bounds the work on l
 _ARABIC = re.compile(ARABIC)
 _YEAR = re.compile("[0-9]{4}")
 CACHE_SIZE = 4096  # distinct runs read before the cache of readings starts afresh
-ZERO = Decimal(0)
+ZERO, ONE = Decimal(0), Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,11 @@ class ChineseNumerals:
 
     def _read(self, text: str, start: int, end: int) -> ZhValue | None:
         """`read` computed: it depends on text[start:end] only, and on a lead word starting there."""
+        quick = self._quick(text, start, end)
+        return self.read_tokens(text, start, end) if quick is None else quick or None
+
+    def read_tokens(self, text: str, start: int, end: int) -> ZhValue | None:
+        """`_read` token by token (the plain computation `_quick` shortcuts)."""
         tokens = list(self.tokens(text, start, end))
         pair = self._pair(tokens)
         if pair is not None:
@@ -107,6 +112,29 @@ class ChineseNumerals:
         value, count = self._longest(tokens)
         alone = [t for t in tokens[:count] if t.kind != "lead"]
         return None if len(alone) == 1 and alone[0].text in self.not_alone else value
+
+    def _quick(self, text: str, start: int, end: int) -> ZhValue | bool | None:
+        """`_read` of the commonest runs without tokens: Arabic digits with at most one magnitude after them (2024,
+        1,115亿), one Chinese digit (一, 两); False for None, None for any other run."""
+        char = text[start]
+        if "0" <= char <= "9":
+            match = _ARABIC.match(text, start, end)
+            assert match is not None
+            mag = self.magnitudes.get(text[match.end()]) if match.end() == end - 1 else None
+            if match.end() != end and mag is None:
+                return None
+            digits = match.group()
+            value = ZERO + (Decimal(digits.replace(",", "")) or ZERO)  # as ZhState sums it
+            if mag is not None:
+                return ZhValue(ZERO + value * mag, end, mag, False, None, False, False)
+            if digits in self.not_alone:
+                return False
+            return ZhValue(value, end, ONE, False, None, False, _YEAR.fullmatch(digits) is not None)
+        if end - start != 1 or char not in self.digits or any(text.startswith(w, start) for w, _ in self.leads):
+            return None
+        if char in self.not_alone:
+            return False
+        return ZhValue(ZERO + (self.digits[char] or ZERO), end, ONE, False, None, True, False)
 
     def _longest(self, tokens: list[Token]) -> tuple[ZhValue | None, int]:
         """The value of the longest run of tokens from the first that forms a whole numeral, and its length."""
