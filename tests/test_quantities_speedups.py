@@ -89,6 +89,16 @@ def test_quick_chinese_readings_are_token_readings(source: str) -> None:
     assert quick
 
 
+@pytest.mark.parametrize("texts, stop", [
+    (["一个", "一次", "一"], 1), (["2024年", "2024-"], 4), (["数百万", "数百"], 2), (["好几百", "好几"], 1),
+    (["几百", "几十"], 1), (["上亿", "上百"], 1), (["两三个", "两三"], 2),
+])
+def test_cached_readings_after_the_run_are_fresh_readings(texts: list[str], stop: int) -> None:
+    chinese = scanner().chinese
+    for text in texts:
+        assert repr(chinese.read(text, 0, stop)) == repr(chinese._read(text, 0, stop)), text
+
+
 @pytest.mark.parametrize("pattern, prefixes", [
     (r"(?<![a-z])(?:ab|c[de]f+)g", {"abg", "cdf", "cef"}),
     (r"[0-9]{1,3}(?:,[0-9]{3})*", set("0123456789")),

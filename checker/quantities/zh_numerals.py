@@ -62,6 +62,7 @@ class ChineseNumerals:
         leads += [(fold_word(w), "at_least") for w in data.at_least_markers]
         self.leads = sorted(leads, key=lambda item: -len(item[0]))
         self._lead_reach = max((len(w) - 1 for w, _ in self.leads), default=0)
+        self._lead_firsts = frozenset(w[0] for w, _ in self.leads)
         self._cache: dict[tuple[str, int], ZhValue | None] = {}
 
     def pattern(self) -> str:
@@ -87,7 +88,8 @@ class ChineseNumerals:
 
     def read_from(self, text: str, start: int, end: int) -> ZhValue | None:
         """`read` with its end counted from `start` (each distinct run read once)."""
-        run = text[start:end + self._lead_reach]  # all `_read` looks at: a lead word (好几) may run past `end`
+        lead = start < len(text) and text[start] in self._lead_firsts  # a lead word (好几) may run past `end`
+        run = text[start:end + self._lead_reach] if lead else text[start:end]  # all `_read` looks at
         key = (run, end - start)
         if key not in self._cache:
             if len(self._cache) >= CACHE_SIZE:
@@ -130,7 +132,8 @@ class ChineseNumerals:
             if digits in self.not_alone:
                 return False
             return ZhValue(value, end, ONE, False, None, False, _YEAR.fullmatch(digits) is not None)
-        if end - start != 1 or char not in self.digits or any(text.startswith(w, start) for w, _ in self.leads):
+        if end - start != 1 or char not in self.digits or \
+                char in self._lead_firsts and any(text.startswith(w, start) for w, _ in self.leads):
             return None
         if char in self.not_alone:
             return False
