@@ -51,10 +51,11 @@ _SEPARATOR = "\n"  # folds to itself and joins with no character under NFKC or O
 
 
 @lru_cache(maxsize=1)
-def _bmp_folds() -> dict[int, int]:
-    """Every character of the Basic Multilingual Plane but surrogates -> its fold_char, computed in two bulk calls."""
+def _bmp_folds() -> str:
+    """fold_char of every character of the Basic Multilingual Plane (surrogates kept), computed in two bulk calls,
+    as a string indexed by code point: str.translate looks characters up in it faster than in a dict."""
     codes = [c for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000]
-    table = {c: c for c in range(0x80)}
+    table = {c: c for c in range(0x10000)}
     chars = [chr(c) for c in codes]
     wide = unicodedata.normalize("NFKC", _SEPARATOR.join(chars)).split(_SEPARATOR)
     if len(wide) != len(chars):  # never with Unicode as it is; one by one then
@@ -66,7 +67,7 @@ def _bmp_folds() -> dict[int, int]:
         simple = [_to_simplified().convert(c) for c in cjk]
     simplified = {c: s for c, s in zip(cjk, simple) if len(s) == 1}
     table.update((code, ord(simplified.get(c, c))) for code, c in zip(codes, chars))
-    return table
+    return "".join(map(chr, table.values()))
 
 
 def _wide_thousands(text: str, folded: str) -> str:
@@ -129,15 +130,15 @@ class WordTable(Generic[T]):
     """Words with payloads, found by longest match forwards from or backwards to a position."""
 
     def __init__(self, entries: Iterable[tuple[str, T]], fold: bool = True) -> None:
-        self._by_first: dict[str, list[tuple[str, T]]] = {}
-        self._by_last: dict[str, list[tuple[str, T]]] = {}
+        self._by_first: dict[str, list[tuple[str, T, bool]]] = {}  # (word, payload, may be written spaced)
+        self._by_last: dict[str, list[tuple[str, T, bool]]] = {}
         seen: set[str] = set()
         for word, payload in entries:
             form = fold_word(word) if fold else word
             if form and form not in seen:
                 seen.add(form)
-                self._by_first.setdefault(form[0], []).append((form, payload))
-                self._by_last.setdefault(form[-1], []).append((form, payload))
+                self._by_first.setdefault(form[0], []).append((form, payload, len(form) > 1 and is_cjk(form[0])))
+                self._by_last.setdefault(form[-1], []).append((form, payload, len(form) > 1 and is_cjk(form[-1])))
         for table in (self._by_first, self._by_last):
             for key in table:
                 table[key].sort(key=lambda item: -len(item[0]))
@@ -151,10 +152,17 @@ class WordTable(Generic[T]):
         entries = self._by_first.get(text[pos], ()) if pos < len(text) else ()
         if not entries:
             return []
-        spaced = _SPACE.search(text, pos + 1, pos + len(entries[0][0])) is not None  # else no spaced form can match
+        spaced = None  # a space among the characters the longest word would cover: else no spaced form can match
         found = []
-        for w, p in entries:
-            end = pos + len(w) if text.startswith(w, pos) else _spaced_end(text, pos, w) if spaced else None
+        for w, p, spaceable in entries:
+            if text.startswith(w, pos):
+                end: int | None = pos + len(w)
+            elif spaceable:  # else _spaced_end gives None
+                if spaced is None:
+                    spaced = _SPACE.search(text, pos + 1, pos + len(entries[0][0])) is not None
+                end = _spaced_end(text, pos, w) if spaced else None
+            else:
+                continue
             if end is not None and _bounded(text, pos, end):
                 found.append(WordMatch(w, p, pos, end))
                 if first:
@@ -166,11 +174,17 @@ class WordTable(Generic[T]):
         entries = self._by_last.get(text[pos - 1], ()) if pos > 0 else ()
         if not entries:
             return []
-        spaced = _SPACE.search(text, max(pos - len(entries[0][0]), 0), pos - 1) is not None
+        spaced = None
         found = []
-        for w, p in entries:
-            start = pos - len(w) if pos >= len(w) and text.startswith(w, pos - len(w)) else \
-                _spaced_start(text, pos, w) if spaced else None
+        for w, p, spaceable in entries:
+            if pos >= len(w) and text.startswith(w, pos - len(w)):
+                start: int | None = pos - len(w)
+            elif spaceable:  # else _spaced_start gives None
+                if spaced is None:
+                    spaced = _SPACE.search(text, max(pos - len(entries[0][0]), 0), pos - 1) is not None
+                start = _spaced_start(text, pos, w) if spaced else None
+            else:
+                continue
             if start is not None and _bounded(text, start, pos):
                 found.append(WordMatch(w, p, start, pos))
                 if first:
