@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from decimal import Context, Decimal
 
 import pytest
 
+from checker.quantities.intervals import plain
 from checker.quantities.numerals import scanner
 from checker.quantities.regex_gate import every_span, literal_prefixes, prefix_search, spans
 from checker.quantities.tables import tables
@@ -128,3 +130,14 @@ def test_spelt_patterns_match_as_written(pattern: str) -> None:
     compiled = re.compile(pattern)
     text = "十日 二十一日 三十一号 三十日活 1日 24/7 10/20 30/405 12:30 ax ay bx az axz ayz b 1.2.3 2024.06.30 9.8.7.6"
     assert spans(compiled, text) == _plain_spans(compiled, text)
+
+
+@pytest.mark.parametrize("value", ["0", "-0", "150", "14300000000", "1" * 70, "-" + "9" * 65, "1E+3", "1.50", "0.0",
+                                   "-2.5", "100.00", "7", "1560000000.0", "2E-3"])
+def test_plain_integers_as_written_are_normalised_integers(value: str) -> None:
+    number = Decimal(value)
+    context = Context(prec=max(60, number.adjusted() + 2))
+    normal = number.normalize(context)
+    expected = normal.quantize(Decimal(1), context=context) if normal == normal.to_integral_value(context=context) \
+        else normal
+    assert repr(plain(number)) == repr(expected)

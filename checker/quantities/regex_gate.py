@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import methodcaller
 from typing import Any
 
 try:  # the parser and compiler behind `re`; without them every pattern is simply run
@@ -45,15 +44,15 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def every_span(patterns: tuple[re.Pattern[str], ...], text: str) -> list[tuple[int, int]]:
     """The spans of each pattern in turn (as `spans` finds them), prepared once per tuple; in a short text the
-    characters a pattern needs are looked up in the set of its characters."""
+    characters a pattern needs are looked up in the set of its characters, in a long one with `in`."""
     entry = _PREPARED.get(id(patterns))
     if entry is None or entry[0] is not patterns:
         entry = _PREPARED[id(patterns)] = (patterns, [(*_prepared(p), gate_of(p)) for p in patterns])
     chars = set(text) if len(text) <= SHORT_TEXT else None
-    search = methodcaller("search", text)
     found = []
-    for behind, rest, gates, needs in entry[1]:
-        if any(map(chars.isdisjoint, needs)) if chars is not None else not all(map(search, gates)):
+    for behind, rest, _, needs in entry[1]:
+        if any(map(chars.isdisjoint, needs)) if chars is not None else \
+                not all(any(c in text for c in need) for need in needs):  # `in` finds one character fastest
             continue
         found += _run(behind, rest, text)
     return found
