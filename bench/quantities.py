@@ -5,8 +5,8 @@ and Currency specs of ../shared/peer-specs/recognizers-text, one input at a time
 reads them) and over the seed articles (seeds/*.txt, one whole article at a time, as the pipeline reads
 them). Each input set: one warm-up pass (not counted), then the best of N passes; prints characters and
 UTF-8 megabytes per second, and a total line (all characters over the sum of the best passes). "cold" is
-one pass with the caches of what was read before (Chinese numeral runs, folded characters) emptied: the
-speed on text never seen. Where Recognizers-Text's Python package is installed in a separate virtual
+one pass with the caches of what was read before (Chinese numeral runs, folded characters outside the fold
+table computed for the whole BMP) emptied: the speed on text never seen. Where Recognizers-Text's Python package is installed in a separate virtual
 environment (default /tmp/rt-venv: `python -m venv /tmp/rt-venv && /tmp/rt-venv/bin/pip install
 recognizers-text-suite "emoji<2"`), the same inputs go through its Number, Percentage and Currency models
 (bench/rt_worker.py, in a subprocess, models built and one warm-up pass made before timing) in the same
@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
     jobs = runs()
     ours = {str(j["name"]): time_checker(list(j["texts"]), args.repeats) for j in jobs}  # type: ignore[arg-type]
     theirs = time_recognizers(args.rt_python, jobs, args.rt_repeats)
-    print(f"{'inputs':<20}{'texts':>6}{'chars':>8}{'MB':>7}{'chars/s':>11}{'MB/s':>6}{'cold chars/s':>13}"
+    print(f"{'inputs':<20}{'texts':>6}{'chars':>8}{'MB':>7}{'chars/s':>11}{'MB/s':>6}{'cold chars/s':>13}{'MB/s':>6}"
           f"{'R-T chars/s':>12}{'MB/s':>7}{'ratio':>7}")
     rows = [(str(j["name"]), list(j["texts"])) for j in jobs]  # type: ignore[arg-type]
     total = ("total", [t for _, texts in rows for t in texts])
@@ -117,7 +117,7 @@ def _row(name: str, texts: list[str], best: float, cold: float, rt: float | None
     """One line of the table: sizes, our speed (best and cold), Recognizers-Text's and the ratio."""
     chars, megabytes = sum(map(len, texts)), sum(len(t.encode("utf-8")) for t in texts) / 1e6
     line = f"{name:<20}{len(texts):>6}{chars:>8}{megabytes:>7.3f}{chars / best:>11,.0f}{megabytes / best:>6.2f}" \
-           f"{chars / cold:>13,.0f}"
+           f"{chars / cold:>13,.0f}{megabytes / cold:>6.2f}"
     if rt is not None:
         line += f"{chars / rt:>12,.0f}{megabytes / rt:>7.3f}{rt / best:>6.0f}×"
     return line
