@@ -34,6 +34,7 @@ class ClaimWords(BaseModel):
     list_separators: tuple[str, ...]
     titles: tuple[str, ...]
     subsets: tuple[str, ...]
+    relatives: tuple[str, ...]
     plans: tuple[str, ...]
     marker_reach: int
     context_sentences: int

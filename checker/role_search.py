@@ -30,7 +30,7 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
     def usable(m: Mention) -> bool:
         home = view.clause_of(m.start)
         held = role == "object" and (home[0], kind) in view.figures
-        return not held and not finder.opens_contrast(home)
+        return not held and not finder.opens_contrast(home) and not finder.opens_relative(home)
 
     outside_before = [m for m in view.mentions if m.end <= clause[0] and usable(m)]
     outside_after = [m for m in view.mentions if m.start >= clause[1] and usable(m)]

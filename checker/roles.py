@@ -12,6 +12,8 @@ from checker.rules import RoleSpec, fold_word
 if TYPE_CHECKING:
     from checker.claims import ClaimWords
 
+RELATIVE_GAP = re.compile(r"\b(?P<marker>in|into|of|from|to|for)\s+(?:which|whom)\b")  # "in which Meta invested"
+AFTER_RELATIVE = re.compile(r"\b(?:which|whom)\s*$")
 PUNCTUATION = set("，,。；;：:！!？?\n()（）「」“”\"")
 
 
@@ -87,6 +89,11 @@ class RoleFinder:
         gap = self.text[mention.end:gap_end]
         return not (PUNCTUATION & set(gap)) and any(title in gap for title in self.words.titles)
 
+    def opens_relative(self, clause: tuple[int, int]) -> bool:
+        """True for a relative clause (", in which Meta invested…,"): its names are not the sentence's subject."""
+        head = self.text[clause[0]:clause[1]].lstrip()
+        return any(head.startswith(word) for word in self.words.relatives)
+
     def opens_contrast(self, clause: tuple[int, int]) -> bool:
         """True when a clause turns to another party ("而亚马逊…")."""
         head = self.text[clause[0]:clause[1]].lstrip()
@@ -95,9 +102,14 @@ class RoleFinder:
     def marked(self, sentence: SentenceView, spec: RoleSpec, blocked: Callable[[int], bool]) -> tuple[str, Mention] | None:
         """An entity right after one of the role's markers in the sentence, with any coordinated ones."""
         markers = [fold_word(m) for m in spec.markers]
+        antecedent = self._relative_antecedent(sentence, markers, spec)
+        if antecedent is not None and not blocked(antecedent.start):
+            return self.fill(antecedent, spec), antecedent
         for index, mention in enumerate(sentence.mentions):
             if self.fill(mention, spec) is None or blocked(mention.start) or not self._after_marker(mention, markers):
                 continue
+            if AFTER_RELATIVE.search(self.text, max(0, mention.start - 16), mention.start):
+                continue  # "in which Meta": the marker is the entity's before it
             names = [self.fill(mention, spec)]
             for follower in sentence.mentions[index + 1:]:
                 gap = self.text[mention.end:follower.start].strip()
@@ -106,6 +118,17 @@ class RoleFinder:
                 names.append(self.fill(follower, spec))
                 mention = follower
             return " + ".join(sorted(set(names))), sentence.mentions[index]
+        return None
+
+    def _relative_antecedent(self, sentence: SentenceView, markers: list[str], spec: RoleSpec) -> Mention | None:
+        """"Scale AI, in which Meta invested": the entity a marker + which/whom points back to."""
+        for found in RELATIVE_GAP.finditer(self.text, sentence.start, sentence.end):
+            if found.group("marker") not in markers:
+                continue
+            before = [m for m in sentence.mentions if m.end <= found.start()]
+            if before and len(self.text[before[-1].end:found.start()].strip(" ,，")) == 0:
+                if self.fill(before[-1], spec) is not None:
+                    return before[-1]
         return None
 
     def _after_marker(self, mention: Mention, markers: list[str], reach: int | None = None) -> bool:
