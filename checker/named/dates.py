@@ -22,11 +22,12 @@ class Strict(BaseModel):
 
 
 class DatePattern(Strict):
-    """One date expression; `years`/`months` make it relative to the article's date."""
+    """One date expression; `years`/`months`/`weeks` make it relative to the article's date."""
 
     regex: str
     years: int | None = None
     months: int | None = None
+    weeks: int | None = None
 
 
 class DateExample(Strict):
@@ -124,6 +125,8 @@ def resolve(groups: dict[str, str], pattern: DatePattern, article_date: dt.date 
     """The date a match spells, with the year taken from the article where the text leaves it out."""
     month = _month(groups.get("month"))
     day = int(groups["day"]) if "day" in groups else None
+    if pattern.weeks is not None:
+        return week_month(article_date, pattern.weeks) if article_date else None
     if pattern.months is not None:
         if article_date is None:
             return None
@@ -137,6 +140,18 @@ def resolve(groups: dict[str, str], pattern: DatePattern, article_date: dt.date 
         return _checked(DateValue(article_date.year + pattern.years, month, day))
     later = month is not None and month > article_date.month + 1
     return _checked(DateValue(article_date.year - 1 if later else article_date.year, month, day))
+
+
+def week_month(article_date: dt.date, weeks: int) -> DateValue | None:
+    """The month of the ISO week `weeks` from the article's; None when that week spans two months.
+
+    A week names no single day, so a month is the finest precision it can carry; a week that straddles two
+    months is left unresolved rather than given a month that only part of it lies in (or a whole year).
+    """
+    day = article_date + dt.timedelta(weeks=weeks)
+    monday = day - dt.timedelta(days=day.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    return DateValue(monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
 
 
 def _month(text: str | None) -> int | None:

@@ -11,6 +11,7 @@ from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention
 from checker.named.dates import DateMatch, find_dates
 from checker.named.search import PERSON, PLACE, Around
+from checker.named.verbs import VerbRoles
 from checker.named.words import NamedHit, NamedTriggers, named_words
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import RuleBook
@@ -37,6 +38,7 @@ class NamedExtractor:
         finder = RoleFinder(self.speaks_for, text, claim_words(), spokespeople, mentions)
         around = Around(text, views, finder, self.triggers, self.words, claim_words().context_sentences)
         dates = find_dates(text, clean.date)
+        self.verb_roles = VerbRoles(text, views, finder)
         claims: dict[tuple, Claim] = {}
         for hit in self.triggers.find(text):
             index = next((n for n, v in enumerate(views) if v.start <= hit.start < v.end), None)
@@ -65,7 +67,9 @@ class NamedExtractor:
 
     def _role(self, clean: CleanArticle, around: Around, view: SentenceView, index: int, hit: NamedHit) -> Claim | None:
         """Person - post - organisation, with its qualifiers; current posts hold in the article's month."""
-        holder = around.holder(view, hit)
+        named = around.holder_after(view, hit, adjacent=True)  # "担任Meta首席执行官扎克伯格的顾问": the CEO is named
+        by_verb = None if named else self.verb_roles.holder(view, index, hit, around.qualifier_words(hit))
+        holder = named or (by_verb.holder if by_verb else around.holder(view, hit))
         if holder is None:
             return None
         org, org_mention = around.organisation(view, index, hit, hit.rule.subject, holder)
@@ -73,6 +77,8 @@ class NamedExtractor:
         if org is None or org == name:
             return None
         modifiers = around.qualifiers(view, hit, org_mention)
+        if by_verb and by_verb.leaving:
+            modifiers = tuple(sorted({*modifiers, "former"}))
         period = "" if "former" in modifiers else article_month(clean.date)
         return self._build(clean, view, hit, org, None, name, (holder.start, holder.end), period, modifiers)
 

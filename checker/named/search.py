@@ -53,13 +53,19 @@ class Around:
 
     def holder(self, view: SentenceView, hit: NamedHit) -> Mention | None:
         """The person a title names: right after it ("CEO Sam Altman"), else right before it ("Altman, the CEO")."""
+        return self.holder_after(view, hit) or self._holder_before(view, hit)
+
+    def holder_after(self, view: SentenceView, hit: NamedHit, adjacent: bool = False) -> Mention | None:
+        """The person right after a title (with `adjacent`, with nothing but chained titles or quotes between)."""
         after = [m for m in view.mentions if m.start >= hit.end]
         start = hit.end
         if len(after) > 1 and self.text[hit.end:after[0].start].strip() in self.words.of_markers:
             start, after = after[0].end, after[1:]  # "the CEO of OpenAI, Sam Altman"
-        if after and self.finder.fill(after[0], PERSON) and self._holder_gap(self.text[start:after[0].start]):
-            return after[0]
-        return self._holder_before(view, hit)
+        if not after or not self.finder.fill(after[0], PERSON):
+            return None
+        gap = self.text[start:after[0].start]
+        fits = not self.triggers.strip(gap).strip(QUOTES) if adjacent else self._holder_gap(gap)
+        return after[0] if fits else None
 
     def _holder_gap(self, gap: str) -> bool:
         """True when only chained titles, a joiner or an opener with a short description stand in between."""
@@ -83,10 +89,10 @@ class Around:
         for other in before:
             if other.start >= person.end:
                 between[other.start - person.end:other.end - person.end] = " " * (other.end - other.start)
-        rest = self._glue.sub(" ", self._qualifier_words(hit).sub(" ", "".join(between)))
+        rest = self._glue.sub(" ", self.qualifier_words(hit).sub(" ", "".join(between)))
         return person if not rest.strip(QUOTES + ",，、()（）") else None
 
-    def _qualifier_words(self, hit: NamedHit) -> re.Pattern[str]:
+    def qualifier_words(self, hit: NamedHit) -> re.Pattern[str]:
         """Every qualifier word of the hit's rule."""
         return any_of([w for words in hit.rule.qualifiers.values() for w in words])
 
@@ -94,7 +100,9 @@ class Around:
                      holder: Mention) -> tuple[str | None, Mention | None]:
         """The organisation of a post: after "of", else the nearest before the title in the sentence, else earlier."""
         after = [m for m in view.mentions if m.start >= hit.end and m is not holder]
-        if after and self.text[hit.end:after[0].start].strip() in self.words.of_markers:
+        between = self.text[hit.end:after[0].start].strip() if after else ""
+        if after and (between in self.words.of_markers or  # "CEO of OpenAI"; "head of MSL" holds its "of"
+                      not between and self.text[hit.start:hit.end].split()[-1] in self.words.of_markers):
             name = self.finder.fill(after[0], spec)
             if name:
                 return name, after[0]
