@@ -111,12 +111,14 @@ class ClaimExtractor:
 
     def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit],
                          clause: str) -> list[tuple[ClaimRule, TriggerHit | None]]:
-        """Rules that may read this quantity, in rule-book order (none whose `unless` words are in the clause)."""
+        """Rules that may read this quantity: strong owners of the trigger first, then rule-book order (none whose
+        `unless` words are in the clause)."""
         if hit is None:
             return [(r, None) for r in self.book.rules.values() if r.trigger_optional and quantity.kind in r.kinds]
         owners = {h.rule: h for h in hits_here if (h.start, h.end) == (hit.start, hit.end)}
-        return [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds
-                and not any(w in clause for w in self.unless[r.id])]
+        fitting = [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds
+                   and not any(w in clause for w in self.unless[r.id])]
+        return sorted(fitting, key=lambda pair: pair[1].weak)  # a rule's own word before another's generic one
 
     def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,
                views: list[SentenceView], index: int, finder: RoleFinder, periods: list[PeriodMatch]) -> Claim | None:

@@ -56,11 +56,11 @@ class RoleFinder:
         name = mention.entity or (mention.text if mention.kind == "person" else None)
         if name is None:
             return None
-        if mention.kind in spec.kinds:
-            return name
         if spec.via_person and mention.kind == "person" and mention.entity:
-            return self.speaks_for(mention.entity)
-        return None
+            organisation = self.speaks_for(mention.entity)
+            if organisation or "person" not in spec.kinds:
+                return organisation  # "扎克伯格收购…" is Meta's act; a person who speaks for none acts as himself
+        return name if mention.kind in spec.kinds else None
 
     def represented_by(self, subject: str | None) -> set[str]:
         """Names that stand for the subject: itself and the people who speak for it."""
