@@ -49,7 +49,7 @@ class RoleFinder:
         self.text = text  # folded, lower-case article text
         self.words = words
         self.reach = words.marker_reach
-        self.separators = words.list_separators
+        self.separators = {s.strip() or s for s in words.list_separators}  # compared with stripped gaps
 
     def fill(self, mention: Mention, spec: RoleSpec) -> str | None:
         """The name a mention contributes to a role, or None if it does not fit."""
@@ -113,7 +113,8 @@ class RoleFinder:
             names = [self.fill(mention, spec)]
             for follower in sentence.mentions[index + 1:]:
                 gap = self.text[mention.end:follower.start].strip()
-                if gap not in self.separators or self.fill(follower, spec) is None:
+                if (gap or self.text[mention.end:follower.start]) not in self.separators or \
+                        self.fill(follower, spec) is None:
                     break
                 names.append(self.fill(follower, spec))
                 mention = follower
