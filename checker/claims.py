@@ -35,6 +35,7 @@ class ClaimWords(BaseModel):
     titles: tuple[str, ...]
     subsets: tuple[str, ...]
     relatives: tuple[str, ...]
+    apposed_age: tuple[int, int]
     plans: tuple[str, ...]
     marker_reach: int
     context_sentences: int
@@ -63,6 +64,7 @@ class ClaimExtractor:
     def extract(self, clean: CleanArticle, quantities: list[Quantity], mentions: list[Mention]) -> list[Claim]:
         """All claims in one cleaned article."""
         text = match_text(clean.folded)
+        quantities = apposed_ages(text, quantities, mentions, self.words.apposed_age)
         views = sentence_views(clean.text, mentions, quantities)
         hits = self.book.triggers_in(text)
         periods = find_periods(text, clean.date)
@@ -158,6 +160,18 @@ class ClaimExtractor:
             return True
         before = text[max(clause[0], quantity.start - 4):quantity.start]
         return any(before.rstrip().endswith(word) or word in before for word in self.words.deltas)
+
+
+def apposed_ages(text: str, quantities: list[Quantity], mentions: list[Mention],
+                 bounds: tuple[int, int]) -> list[Quantity]:
+    """A bare whole number set off by commas right after a person's name is the person's age ("Wang, 28, said")."""
+    people_ends = {m.end for m in mentions if m.kind == "person"}
+    ages = []
+    for q in quantities:
+        apposed = (q.kind == "number" and q.value == q.value.to_integral_value() and bounds[0] <= q.value <= bounds[1]
+                   and text[q.start - 2:q.start] == ", " and q.start - 2 in people_ends and text[q.end:q.end + 1] == ",")
+        ages.append(q.model_copy(update={"kind": "age", "unit": "year"}) if apposed else q)
+    return ages
 
 
 def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, TriggerHit], hits: list[TriggerHit],
