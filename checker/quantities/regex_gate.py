@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 try:  # the parser and compiler behind `re`; without them every pattern is simply run
     from re import _compiler, _constants as _codes, _parser  # type: ignore[attr-defined]
@@ -144,8 +144,8 @@ def _split_lookbehind(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None,
         return None, pattern
 
 
-def _group_end(source: str) -> int | None:
-    """The index after the group that opens the source, or None."""
+def _outside_classes(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a source outside escapes and classes, with the group depth after it: (index, char, depth)."""
     depth, i = 0, 0
     while i < len(source):
         char = source[i]
@@ -156,28 +156,18 @@ def _group_end(source: str) -> int | None:
             i = source.index("]", i + 2) + 1 if "]" in source[i + 2:] else len(source)
             continue
         depth += {"(": 1, ")": -1}.get(char, 0)
+        yield i, char, depth
         i += 1
-        if depth == 0:
-            return i
-    return None
+
+
+def _group_end(source: str) -> int | None:
+    """The index after the group that opens the source, or None."""
+    return next((i + 1 for i, _, depth in _outside_classes(source) if depth == 0), None)
 
 
 def _top_level(source: str) -> str:
     """The characters of a source outside any group or class (to find a top-level "|")."""
-    out, depth, i = [], 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = source.index("]", i + 2) + 1 if "]" in source[i + 2:] else len(source)
-            continue
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and char not in "()":
-            out.append(char)
-        i += 1
-    return "".join(out)
+    return "".join(char for _, char, depth in _outside_classes(source) if depth == 0 and char not in "()")
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
