@@ -170,11 +170,6 @@ def _top_level(source: str) -> str:
     return "".join(char for _, char, depth in _outside_classes(source) if depth == 0 and char not in "()")
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False only when the text lacks a character every match of the pattern needs."""
-    return all(any(c in text for c in chars) for chars in gate_of(pattern))
-
-
 def _required(item: tuple[Any, Any]) -> frozenset[str] | None:
     """The characters one item of a parsed sequence needs, one of them at least (None: none known)."""
     op, arg = item
