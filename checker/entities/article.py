@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.entities.index import FormHit, FormIndex, Match
-from checker.entities.normalise import is_cjk
+from checker.entities.normalise import has_cjk, is_cjk
 from checker.entities.shapes import MASK, Paren
 from checker.models import CleanArticle, Mention
 
@@ -29,11 +29,6 @@ class Candidate:
     entity: str | None = None
     shorts: tuple[str, ...] = ()
     why: str = ""
-
-
-def _has_cjk(text: str) -> bool:
-    """True when a text holds a CJK ideograph."""
-    return any(is_cjk(c) for c in text)
 
 
 class ArticlePass:
@@ -101,7 +96,7 @@ class ArticlePass:
     def _inner_name(self, paren: Paren, outer: Candidate) -> tuple[int, int] | None:
         """The parenthetical as a name for a known name before it, when it is name-shaped in the other script."""
         inner = self.folded[paren.inner_start:paren.inner_end]
-        if not self.r.shapes.is_name(inner) or _has_cjk(inner) == _has_cjk(self.folded[outer.start:outer.end]):
+        if not self.r.shapes.is_name(inner) or has_cjk(inner) == has_cjk(self.folded[outer.start:outer.end]):
             return None
         return paren.inner_start, paren.inner_end
 
@@ -109,7 +104,7 @@ class ArticlePass:
         """The name before a known parenthetical: Latin words, or (for a person) a CJK name."""
         inner = self.folded[paren.inner_start:paren.inner_end]
         shapes, end = self.r.shapes, paren.outer_end
-        if _has_cjk(inner):
+        if has_cjk(inner):
             return shapes.latin_run_before(masked, end)
         if self.r.infos[entity].kind != "person":
             return None

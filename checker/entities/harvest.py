@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from checker.clean import original_text
-from checker.entities.normalise import is_cjk, syllable
+from checker.entities.normalise import has_cjk, is_cjk, pinyin_of
 from checker.entities.resolver import Resolver
 from checker.entities.sound import Sounds
 from checker.entities.shapes import Paren
@@ -22,11 +22,6 @@ _WORDS = re.compile(rf"{_WORD}(?: {_WORD})*")
 def person_shaped(latin: str) -> bool:
     """True for two or three capitalised words ("Tim Cook", "Yann LeCun", "RuomingPang")."""
     return bool(_WORDS.fullmatch(latin)) and 2 <= len(latin_words(latin)) <= 3
-
-
-def has_cjk(text: str) -> bool:
-    """True when a text holds a CJK ideograph."""
-    return any(is_cjk(c) for c in text)
 
 
 def latin_words(name: str) -> list[str]:
@@ -242,4 +237,4 @@ class Harvest:
 
 def pinyin_key(key: str) -> tuple[str, ...]:
     """Toneless pinyin of a CJK key, dots dropped."""
-    return tuple(syllable(c) for c in key if is_cjk(c))
+    return pinyin_of("".join(c for c in key if is_cjk(c)))

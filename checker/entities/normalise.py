@@ -24,6 +24,11 @@ def is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
+def has_cjk(text: str) -> bool:
+    """True when a text holds a CJK ideograph."""
+    return any(is_cjk(c) for c in text)
+
+
 def is_latin(char: str) -> bool:
     """True for an ASCII letter or digit."""
     return char.isascii() and char.isalnum()
