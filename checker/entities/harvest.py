@@ -177,7 +177,7 @@ class Harvest:
                      sentences: list[int]) -> Pair | None:
         """Score a parenthetical pair by shape, quotation and sound."""
         text = clean.folded[cjk.start:cjk.end]
-        sound = self.sounds.name(text.split(self.settings.name_dots[0]), words)
+        sound = self.sounds.name(self.r.keyer.view(text).keys.split(self.r.keyer.dot), words)  # any name dot
         if cjk.chinese and self.sounds.surname(text, words):
             sound = max(sound, self.w.surname_sound)
         person = latin.person and (cjk.person or sound >= self.w.sound_pair_min)
