@@ -131,8 +131,8 @@ def explain(claims: list[Claim], sides: list[int], severity: str) -> str:
     return f"{parts[0]} agree"
 
 
-def fingerprint(first: Claim, period: str, claims: list[Claim]) -> str:
-    """A stable id of a group: rule, subject, object, attribute, unit, period and sorted article ids."""
+def fingerprint(first: Claim, period: str, claims: list[Claim], extra: str = "") -> str:
+    """A stable id of a group: rule, subject, object, attribute, unit, period, sorted article ids (and `extra`)."""
     articles = ",".join(sorted({c.article for c in claims}))
     key = "|".join([first.rule, first.subject or "", first.object or "", first.attribute, first.unit, period, articles])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256((key + (f"|{extra}" if extra else "")).encode("utf-8")).hexdigest()[:16]

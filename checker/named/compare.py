@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from typing import Iterable
 
-from checker.compare import SIDE_LABELS, split_by_period
+from checker.compare import SIDE_LABELS, fingerprint, split_by_period
 from checker.models import Claim, ClaimGroup
 from checker.named.dates import DateValue, parse_iso
 from checker.rules import RuleBook
@@ -112,13 +111,6 @@ def explain(sides: list[list[Claim]], how: str) -> str:
     if how == "post":
         return " vs ".join(parts) + ": one post, different holders at the same time"
     return f"{' and '.join(parts[1:])} is outside {parts[0]}" if len(parts) == 2 else " vs ".join(parts)
-
-
-def fingerprint(first: Claim, period: str, claims: list[Claim], extra: str = "") -> str:
-    """A stable id: rule, subject, object, attribute, unit, period, sorted article ids (and the holder, per holder)."""
-    names = ",".join(sorted({c.article for c in claims}))
-    key = "|".join([first.rule, first.subject or "", first.object or "", first.attribute, first.unit, period, names])
-    return hashlib.sha256((key + (f"|{extra}" if extra else "")).encode("utf-8")).hexdigest()[:16]
 
 
 def precision(claim: Claim) -> tuple[int, str]:
