@@ -2,55 +2,31 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import sys
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
 from checker import exitcodes
-from checker.cli import main
 from checker.entities.aliases import AliasFile, alias_files
 from checker.paths import BUNDLED_RULES_DIR, PROJECT_DIR
+from tests.cli_runs import Done, run_in_process
+from tests.cli_runs import assert_golden as assert_golden_file
 from tests.test_resolver import DATA
 
 GOLDEN = DATA / "golden"
 CASES = yaml.safe_load((DATA / "suggest.yaml").read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class Done:
-    """A finished CLI run."""
-
-    code: int
-    out: str
-    err: str
-
-
 def run(*args: str) -> Done:
-    """Run `checker ARGS...` in-process from the project folder, as the console script does."""
-    out, err, here, argv = io.StringIO(), io.StringIO(), Path.cwd(), sys.argv
-    os.chdir(PROJECT_DIR)
-    sys.argv = ["checker", *args]
-    try:
-        with redirect_stdout(out), redirect_stderr(err), pytest.raises(SystemExit) as exited:
-            main()
-    finally:
-        os.chdir(here)
-        sys.argv = argv
-    return Done(exited.value.code, out.getvalue(), err.getvalue())
+    """Run `checker ARGS...` in-process from the project folder."""
+    return run_in_process(PROJECT_DIR, *args)
 
 
 def assert_golden(name: str, text: str) -> None:
-    """Compare an output with its golden file (UPDATE_GOLDEN=1 rewrites the file)."""
-    if os.environ.get("UPDATE_GOLDEN"):
-        (GOLDEN / name).write_text(text, encoding="utf-8")
-    assert text == (GOLDEN / name).read_text(encoding="utf-8"), f"stale {GOLDEN / name}: rerun with UPDATE_GOLDEN=1"
+    """Compare an output with its golden file under tests/data/aliases/golden."""
+    assert_golden_file(GOLDEN / name, text)
 
 
 @pytest.fixture(scope="module")

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import shutil
-import subprocess
-import sys
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from checker.cli import main
+from tests.cli_runs import assert_golden as assert_golden_file
+from tests.cli_runs import run_in_process as run
+from tests.cli_runs import run_module
 from tests.conftest import DATA, ROOT
 
 SEEDS = ROOT / "seeds"
@@ -24,29 +20,6 @@ SCALE_004 = "004_efe9b4bb1dba981f.txt"
 NEW_SCALE_ARTICLE = "上個月Meta宣布投資159億美元，獲得Scale AI49%的股份。\n"
 NEW_VALUATION_ARTICLE = "OpenAI现估值5000亿美元，较年初翻了一番。\n"
 SARIF_SCHEMA = json.loads((DATA / "gate" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-
-
-@dataclass(frozen=True)
-class Done:
-    """A finished CLI run."""
-
-    code: int
-    out: str
-    err: str
-
-
-def run(cwd: Path, *args: str) -> Done:
-    """Run `checker ARGS...` in-process from a folder, as the console script does (main() and its exit code)."""
-    out, err, here, argv = io.StringIO(), io.StringIO(), Path.cwd(), sys.argv
-    os.chdir(cwd)
-    sys.argv = ["checker", *args]
-    try:
-        with redirect_stdout(out), redirect_stderr(err), pytest.raises(SystemExit) as exited:
-            main()
-    finally:
-        os.chdir(here)
-        sys.argv = argv
-    return Done(exited.value.code, out.getvalue(), err.getvalue())
 
 
 def copy_seeds(target: Path) -> Path:
@@ -135,8 +108,7 @@ def test_baseline_matches_after_the_corpus_moves_and_files_come_in_another_order
 
 
 def test_console_script_exit_code_is_one_when_something_is_new(workspace):
-    done = subprocess.run([sys.executable, "-m", "checker", "check", "corpus"], cwd=workspace, capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+    done = run_module("check", "corpus", cwd=workspace)
     assert done.returncode == 1, done.stderr
     assert "FAILED" in done.stdout and "no baseline" in done.stdout
 
@@ -244,7 +216,5 @@ def test_golden_baseline(accepted):
 
 
 def assert_golden(name: str, text: str) -> None:
-    """Compare an output with its golden file (UPDATE_GOLDEN=1 rewrites the file)."""
-    if os.environ.get("UPDATE_GOLDEN"):
-        (GOLDEN / name).write_text(text, encoding="utf-8")
-    assert text == (GOLDEN / name).read_text(encoding="utf-8"), f"stale {GOLDEN / name}: rerun with UPDATE_GOLDEN=1"
+    """Compare an output with its golden file under tests/data/gate/golden."""
+    assert_golden_file(GOLDEN / name, text)

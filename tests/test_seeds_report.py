@@ -3,33 +3,26 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_runs import run_module
 from tests.conftest import ROOT
 
 REPORTS = ROOT / "reports"
 HOW_TO_UPDATE = "reports/ is stale: run `python reports/update.py` and review the diff"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    """Run the CLI from the repository root, as the README does."""
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", check=False)
-
-
 @pytest.fixture(scope="module")
 def seeds_json() -> str:
-    done = _run("report", "seeds", "--format", "json")
+    done = run_module("report", "seeds", "--format", "json")
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 @pytest.mark.parametrize("fmt,name", [("markdown", "seeds.md"), ("terminal", "seeds.txt")])
 def test_committed_report_is_current(fmt, name):
-    done = _run("report", "seeds", "--format", fmt, "--no-color")
+    done = run_module("report", "seeds", "--format", fmt, "--no-color")
     assert done.returncode == 0, done.stderr
     assert done.stdout == (REPORTS / name).read_text(encoding="utf-8"), HOW_TO_UPDATE
 
@@ -39,7 +32,7 @@ def test_committed_json_report_is_current(seeds_json):
 
 
 def test_committed_entities_are_current():
-    done = _run("entities", "seeds", "--format", "json")
+    done = run_module("entities", "seeds", "--format", "json")
     assert done.returncode == 0, done.stderr
     assert done.stdout == (REPORTS / "seeds-entities.json").read_text(encoding="utf-8"), HOW_TO_UPDATE
 
@@ -49,7 +42,7 @@ def test_report_is_independent_of_file_order(tmp_path, seeds_json):
     for n, path in enumerate(sorted((ROOT / "seeds").iterdir(), reverse=True)):
         (reordered / f"dir{n}").mkdir(parents=True)
         (reordered / f"dir{n}" / path.name).write_bytes(path.read_bytes())
-    done = _run("report", str(reordered), "--format", "json")
+    done = run_module("report", str(reordered), "--format", "json")
     strip = lambda text: [(g["fingerprint"], g["explanation"]) for g in json.loads(text)["conflicts"]]  # noqa: E731
     assert strip(done.stdout) == strip(seeds_json)
 
