@@ -70,7 +70,7 @@ class EnglishNumerals(Strict):
     lone_fractions: Words = ()  # bare fractions that stand with no scale after them (half)
     point_words: Words = ()  # two point five
     and_words: Words = ()  # one hundred and six
-    of_words: Words = ()  # two thirds of a million
+    of_words: Words = ()  # two thirds of a million (one word, an article after it)
     over_words: Words = ()  # one over three, one out of three
     several: Words
     plural_scales: dict[str, Decimal]

@@ -33,7 +33,6 @@ class EnglishNumberWords:
         self.several = tuple(w.lower() for w in data.several)
         self.plural = {w.lower(): v for w, v in data.plural_scales.items()}
         self.fractions = {w.lower(): Decimal(v) for w, v in data.fractions.items()}
-        self.compound = {w.lower(): Decimal(v) for w, v in data.compound_ordinals.items()}
         self.articles = frozenset(w.lower() for w in data.fraction_articles)
         self.bare = frozenset(w.lower() for w in data.bare_fractions)
         self.lone = frozenset(w.lower() for w in data.lone_fractions)
@@ -89,7 +88,7 @@ def _word_kinds(data: EnglishNumerals) -> Kinds:
     kinds: Kinds = {}
     groups = [(data.words, "num"), (data.scales, "scale"), (data.fractions, "frac"), (data.compound_ordinals, "comp"),
               (data.fraction_articles, "article"), (data.and_words, "and"), (data.point_words, "point"),
-              (("of",), "of")]
+              (data.of_words, "of")]
     for words, kind in groups:
         for word in words:
             value = Decimal(words[word]) if isinstance(words, dict) else ZERO
