@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import datetime as dt
 from functools import lru_cache
+from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -62,11 +63,16 @@ def period_data() -> PeriodData:
 def _compiled() -> tuple[re.Pattern[str], tuple[PeriodPattern, ...]]:
     """One alternation over all period patterns, each in a named group."""
     patterns = period_data().patterns
+    return alternation(p.regex for p in patterns), patterns
+
+
+def alternation(regexes: Iterable[str]) -> re.Pattern[str]:
+    """One alternation over regexes, each in group p<N> with its inner groups renamed <name>_<N>."""
     parts = []
-    for index, pattern in enumerate(patterns):
-        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{index}>", pattern.regex)
+    for index, regex in enumerate(regexes):
+        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{index}>", regex)
         parts.append(f"(?P<p{index}>{body})")
-    return re.compile("|".join(parts), re.IGNORECASE), patterns
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]:
@@ -107,12 +113,12 @@ def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_d
     if pattern.months is not None:
         month_index = article_date.year * 12 + article_date.month - 1 + pattern.months
         return str(month_index // 12)
-    month = _month_number(groups.get("month", ""))
+    month = month_number(groups.get("month", ""))
     # a bare month later than the article's own month most likely means last year
     return str(article_date.year - 1 if month and month > article_date.month + 1 else article_date.year)
 
 
-def _month_number(text: str) -> int | None:
+def month_number(text: str) -> int | None:
     """A month number from digits, Chinese numerals or an English name."""
     if text.isdigit():
         return int(text)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.datafiles import load_model
 from checker.paths import DATA_DIR
+from checker.periods import alternation, month_number
 
 ISO = re.compile(r"(?:(\d{4})|-)(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -42,7 +43,6 @@ class DateExample(Strict):
 class DateData(Strict):
     """checker/data/named/dates.yaml."""
 
-    months: dict[str, int]
     patterns: tuple[DatePattern, ...]
     examples: tuple[DateExample, ...] = ()
 
@@ -101,11 +101,7 @@ def date_data() -> DateData:
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
     """One alternation over the patterns, in order, each in group p<N> with its inner groups renamed."""
-    parts = []
-    for index, pattern in enumerate(date_data().patterns):
-        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{index}>", pattern.regex)
-        parts.append(f"(?P<p{index}>{body})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return alternation(p.regex for p in date_data().patterns)
 
 
 def find_dates(folded: str, article_date: dt.date | None) -> list[DateMatch]:
@@ -123,7 +119,7 @@ def find_dates(folded: str, article_date: dt.date | None) -> list[DateMatch]:
 
 def resolve(groups: dict[str, str], pattern: DatePattern, article_date: dt.date | None) -> DateValue | None:
     """The date a match spells, with the year taken from the article where the text leaves it out."""
-    month = _month(groups.get("month"))
+    month = month_number(groups.get("month", ""))
     day = int(groups["day"]) if "day" in groups else None
     if pattern.weeks is not None:
         return week_month(article_date, pattern.weeks) if article_date else None
@@ -152,13 +148,6 @@ def week_month(article_date: dt.date, weeks: int) -> DateValue | None:
     monday = day - dt.timedelta(days=day.weekday())
     sunday = monday + dt.timedelta(days=6)
     return DateValue(monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
-
-
-def _month(text: str | None) -> int | None:
-    """A month number from digits, a Chinese numeral or an English name."""
-    if not text:
-        return None
-    return int(text) if text.isdigit() else date_data().months.get(text.lower().rstrip("."))
 
 
 def _checked(value: DateValue) -> DateValue | None:
