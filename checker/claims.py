@@ -33,6 +33,7 @@ class ClaimWords(BaseModel):
     possessives: tuple[str, ...]
     list_separators: tuple[str, ...]
     titles: tuple[str, ...]
+    title_reach: int
     subsets: tuple[str, ...]
     relatives: tuple[str, ...]
     apposed_age: tuple[int, int]
@@ -147,7 +148,7 @@ class ClaimExtractor:
 
     def _planned(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
         """True when the figure's clause states an intention before it (计划, plans to)."""
-        before = match_text(text[clause[0]:quantity.start])
+        before = text[clause[0]:quantity.start]  # already lower-case (match_text)
         return any(word in before for word in self.words.plans)
 
     def _denied(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -43,7 +44,7 @@ class RoleFinder:
     def __init__(self, speaks_for: Callable[[str], str | None], text: str, words: ClaimWords,
                  spokespeople: dict[str, str] | None = None, mentions: list[Mention] | None = None):
         self.by_start = {m.start: m for m in mentions or []}
-        self.sorted_mentions = sorted(mentions or [], key=lambda m: m.start)
+        self.person_starts = sorted(m.start for m in mentions or [] if m.kind == "person")
         self.speaks_for = speaks_for
         self.spokespeople = spokespeople or {}  # person -> organisation they speak for
         self.text = text  # folded, lower-case article text
@@ -83,8 +84,9 @@ class RoleFinder:
         """True for an organisation that only titles the person right after it ("OpenAI CEO Sam Altman")."""
         if mention.kind == "person":
             return False
-        gap_end = next((m.start for m in self.sorted_mentions if m.start >= mention.end and m.kind == "person"), None)
-        if gap_end is None or gap_end - mention.end > 16:
+        after = bisect_left(self.person_starts, mention.end)
+        gap_end = self.person_starts[after] if after < len(self.person_starts) else None
+        if gap_end is None or gap_end - mention.end > self.words.title_reach:
             return False
         gap = self.text[mention.end:gap_end]
         return not (PUNCTUATION & set(gap)) and any(title in gap for title in self.words.titles)
