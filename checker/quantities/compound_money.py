@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from checker.quantities.combine import Item
 from checker.quantities.data import quantity_data
-from checker.quantities.intervals import exact_half_width, make_quantity
+from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Tables, WordTable
 from checker.quantities.words import Texts, skip_spaces
@@ -51,8 +51,7 @@ def compound_items(texts: Texts, readings: list[Reading], tables: Tables) -> lis
         if parts > 1 and following is not None and following.affix is None and not _clause_ends(texts.lower, end):
             continue
         if parts > 1:
-            half = exact_half_width(total, tables.tolerances)
-            quantity = make_quantity(texts, first.start, end, affix, ("exact", total, total - half, total + half))
+            quantity = make_quantity(texts, first.start, end, affix, exact_bounds(total, tables.tolerances))
             items.append(Item(quantity, ONE))
     return items
 

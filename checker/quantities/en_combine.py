@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from checker.quantities.combine import Item
 from checker.quantities.data import quantity_data
-from checker.quantities.intervals import exact_half_width, make_quantity
+from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.reader import FRACTION, Reading
 from checker.quantities.tables import Tables
 from checker.quantities.words import Texts
@@ -33,9 +33,8 @@ def over_items(texts: Texts, readings: list[Reading], tables: Tables) -> list[It
             continue
         value = above.numeral.value / below.numeral.value
         value = -value if above.negative else value
-        half = exact_half_width(value, tables.tolerances)
         affix = FRACTION if abs(value) < ONE else None
-        quantity = make_quantity(texts, above.start, below.body_end, affix, ("exact", value, value - half, value + half))
+        quantity = make_quantity(texts, above.start, below.body_end, affix, exact_bounds(value, tables.tolerances))
         items.append(Item(quantity, ONE))
     return items
 

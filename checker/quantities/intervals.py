@@ -39,6 +39,12 @@ def exact_half_width(value: Decimal, tolerances: Tolerances) -> Decimal:
     return half
 
 
+def exact_bounds(value: Decimal, tolerances: Tolerances) -> Bounds:
+    """An exact value's bounds: half a unit of its last non-zero digit either side (see exact_half_width)."""
+    half = exact_half_width(value, tolerances)
+    return "exact", value, value - half, value + half
+
+
 def reading_bounds(reading: Reading, value: Decimal, tables: Tables) -> Bounds:
     """Qualifier, value and interval of a reading whose number is `value` in base units."""
     numeral, word = reading.numeral, reading.qualifier
@@ -54,8 +60,7 @@ def reading_bounds(reading: Reading, value: Decimal, tables: Tables) -> Bounds:
         return "at_least", value, value, None
     if numeral.plus:
         return "over", value, value, value + step_of(value)
-    half = exact_half_width(value, tables.tolerances)
-    return "exact", value, value - half, value + half
+    return exact_bounds(value, tables.tolerances)
 
 
 def word_bounds(qualifier: str, near: Decimal | None, value: Decimal, tolerances: Tolerances) -> Bounds:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from checker.quantities.combine import Item
 from checker.quantities.filters import _name_before
-from checker.quantities.intervals import exact_half_width, make_quantity
+from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.regex_gate import spans
 from checker.quantities.tables import Tables
 from checker.quantities.words import Texts
@@ -24,8 +24,6 @@ def split_items(texts: Texts, tables: Tables) -> list[Item]:
             if _name_before(texts, start, tables):  # iOS 17.2.1: a version of a name
                 continue
             for run in _DIGITS.finditer(texts.lower, start, end):
-                value = Decimal(run.group())
-                half = exact_half_width(value, tables.tolerances)
-                bounds = ("exact", value, value - half, value + half)
+                bounds = exact_bounds(Decimal(run.group()), tables.tolerances)
                 items.append(Item(make_quantity(texts, run.start(), run.end(), None, bounds), ONE))
     return items

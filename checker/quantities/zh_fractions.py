@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checker.quantities.combine import Item
-from checker.quantities.intervals import exact_half_width, make_quantity, word_bounds
+from checker.quantities.intervals import exact_bounds, make_quantity, word_bounds
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Affix, Tables
 from checker.quantities.words import SPACES, Texts, skip_spaces_back
@@ -32,9 +32,8 @@ def fraction_items(texts: Texts, readings: list[Reading], blocked: bytearray, ta
             start, word = whole.start, whole.qualifier
         elif _per_word(texts.lower, below, tables) and below.numeral.value >= HUNDRED:
             value, affix = value * HUNDRED, PERCENT
-        half = exact_half_width(value, tables.tolerances)
         bounds = word_bounds(word.qualifier, word.near, value, tables.tolerances) if word else \
-            ("exact", value, value - half, value + half)
+            exact_bounds(value, tables.tolerances)
         items.append(Item(make_quantity(texts, start, above.end, affix, bounds), ONE))
     return items
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from checker.datafiles import load_model
 from checker.quantities.combine import Item
 from checker.quantities.data import QUANTITY_DATA_DIR, Example, Strict, Words
-from checker.quantities.intervals import exact_half_width, make_quantity
+from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Affix, Tables, tables
 from checker.quantities.words import SPACES, Texts, fold_word, skip_spaces
@@ -82,8 +82,7 @@ def whole_word_items(texts: Texts) -> list[Item]:
             if not _whole_word_stands(texts.lower, pos, form, needs, words):
                 pos = texts.lower.find(form, pos + len(form))
                 continue
-            half = exact_half_width(value, tables().tolerances)
-            quantity = make_quantity(texts, pos, pos + len(form), PERCENT, ("exact", value, value - half, value + half))
+            quantity = make_quantity(texts, pos, pos + len(form), PERCENT, exact_bounds(value, tables().tolerances))
             found.append(Item(quantity, ONE))
             pos = texts.lower.find(form, pos + len(form))
     return found

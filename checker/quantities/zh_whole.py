@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from checker.quantities.combine import Item
 from checker.quantities.data import quantity_data
-from checker.quantities.intervals import exact_half_width, make_quantity
+from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.tables import Affix, tables
 from checker.quantities.words import Texts, fold_word
 
@@ -23,8 +23,7 @@ def whole_number_items(texts: Texts) -> list[Item]:
             end = pos + len(form)
             if not texts.lower.startswith(not_before, end):
                 affix = Affix(entry.kind, entry.unit) if entry.unit else None
-                half = exact_half_width(entry.value, tables().tolerances)
-                bounds = ("exact", entry.value, entry.value - half, entry.value + half)
+                bounds = exact_bounds(entry.value, tables().tolerances)
                 found.append(Item(make_quantity(texts, pos, end, affix, bounds), ONE))
             pos = texts.lower.find(form, end)
     return found
