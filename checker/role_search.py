@@ -21,7 +21,7 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
     after = [m for m in in_clause if m.start >= anchor.end]
     if role == "subject":
         before = reported_part(before, finder)
-        before = [m for m in before if not finder.is_affiliation(m)] + [m for m in before if finder.is_affiliation(m)]
+        before = sorted(before, key=finder.is_affiliation)  # stable: affiliations last, in their order
     if role == "object" or nearest:
         before.reverse()
     if reach == "clause":
