@@ -24,7 +24,6 @@ class NamedWords(BaseModel):
     appositive: tuple[str, ...]
     possessives: tuple[str, ...]
     of_markers: tuple[str, ...]
-    pronouns: tuple[str, ...]
     org_reach: int
     not_qualifiers: tuple[str, ...]
     event_clauses: int
