@@ -170,15 +170,13 @@ def _word_regex(word: str) -> str:
 
 
 def _owners_of(matched: str, owners: dict[str, list[tuple[str, str, bool]]]) -> list[tuple[str, str, bool]]:
-    """The rules a match stands for: its word's, and its singular's ("GPUs" is also "GPU"), spacing normalised."""
-    key = " ".join(fold_word(matched).split())
+    """The rules a match in folded text stands for: its word's, and its singular's ("GPUs" is also "GPU")."""
+    key = " ".join(matched.lower().split())
     found: list[tuple[str, str, bool]] = []
     for ending in ("", "s", "es"):
         stem = key[: len(key) - len(ending)] if ending else key
         if key.endswith(ending) and stem in owners:
             found.extend(entry for entry in owners[stem] if entry not in found)
-    if not found and key not in owners:
-        raise KeyError(matched)
     return found
 
 
