@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
-from checker.quantities.data import Factors, QuantityData, Tolerances, YearSpan, data_origins, quantity_data
+from checker.quantities.data import CurrencyEntry, Factors, QuantityData, Tolerances, YearSpan, data_origins, quantity_data
 from checker.quantities.layers import origin_error
 from checker.quantities.physical import physical_unit
 from checker.quantities.regex_gate import every_span
@@ -126,10 +126,15 @@ def _affix_entries(data: QuantityData) -> tuple[AffixEntries, AffixEntries, Affi
     return suffixes, cased, prefixes
 
 
+def currency_affix(entry: CurrencyEntry) -> Affix:
+    """The affix a currency entry gives the number it stands by."""
+    return Affix("money", entry.code, entry.factor, entry.assumption)
+
+
 def _affixes(data: QuantityData) -> Iterator[tuple[tuple[str, ...], tuple[str, ...], bool, Affix]]:
     """Every unit and currency entry as (after-words, before-words, case-sensitive, affix)."""
     for entry in data.currencies.currencies:
-        yield entry.after, entry.before, False, Affix("money", entry.code, entry.factor, entry.assumption)
+        yield entry.after, entry.before, False, currency_affix(entry)
     for index, entry in enumerate(data.units.units):
         needs = tuple(fold_word(w) for w in entry.needs_before)
         if entry.pint is None:

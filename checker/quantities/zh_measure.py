@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from checker.quantities.data import quantity_data
 from checker.quantities.reader import Reading
-from checker.quantities.tables import Affix
+from checker.quantities.tables import Affix, currency_affix
 from checker.quantities.words import Texts, WordTable, fold_word, skip_spaces
 
 COUNT = Affix("count", "count")
@@ -21,8 +21,7 @@ def _measure_words() -> tuple[_Measure, ...]:
     found = []
     for measure in data.measure_words:
         entry = next(e for e in data.currencies if measure.word in e.after)
-        affix = Affix("money", entry.code, entry.factor, entry.assumption)
-        found.append((fold_word(measure.word), affix, WordTable((w, True) for w in measure.money_after)))
+        found.append((fold_word(measure.word), currency_affix(entry), WordTable((w, True) for w in measure.money_after)))
     return tuple(found)
 
 

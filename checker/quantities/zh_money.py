@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from checker.quantities.data import quantity_data
 from checker.quantities.reader import Reading
-from checker.quantities.tables import Affix
+from checker.quantities.tables import Affix, currency_affix
 from checker.quantities.words import Texts, WordMatch, WordTable, fold_word, skip_spaces
 
 
@@ -15,7 +15,7 @@ from checker.quantities.words import Texts, WordMatch, WordTable, fold_word, ski
 def _minor_words() -> WordTable[Affix]:
     """The words a currency's minor units go by right after an amount (毛, 角, 分)."""
     entries = quantity_data().currencies.currencies
-    return WordTable((w, Affix("money", e.code, e.factor, e.assumption)) for e in entries for w in e.after_amount)
+    return WordTable((w, currency_affix(e)) for e in entries for w in e.after_amount)
 
 
 def minor_unit_readings(texts: Texts, readings: list[Reading]) -> list[Reading]:
