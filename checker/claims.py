@@ -107,10 +107,11 @@ class ClaimExtractor:
 
     def _fits(self, hit: TriggerHit, quantity: Quantity, clause_text: str) -> bool:
         """True when the hit's rule takes quantities of this kind and none of its `unless` words is in the clause."""
-        if quantity.kind not in self.book.rules[hit.rule].kinds:
-            return False
-        words = self.unless[hit.rule]
-        return not any(w in clause_text for w in words)
+        return quantity.kind in self.book.rules[hit.rule].kinds and not self._excluded(hit.rule, clause_text)
+
+    def _excluded(self, rule_id: str, clause_text: str) -> bool:
+        """True when one of the rule's `unless` words is in the clause (收购…股份 is no acquisition)."""
+        return any(word in clause_text for word in self.unless[rule_id])
 
     def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit],
                          clause: str) -> list[tuple[ClaimRule, TriggerHit | None]]:
@@ -120,7 +121,7 @@ class ClaimExtractor:
             return [(r, None) for r in self.book.rules.values() if r.trigger_optional and quantity.kind in r.kinds]
         owners = {h.rule: h for h in hits_here if (h.start, h.end) == (hit.start, hit.end)}
         fitting = [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds
-                   and not any(w in clause for w in self.unless[r.id])]
+                   and not self._excluded(r.id, clause)]
         return sorted(fitting, key=lambda pair: pair[1].weak)  # a rule's own word before another's generic one
 
     def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,

@@ -14,7 +14,7 @@ from checker.datafiles import DataFileError, load_model, locate, read_yaml
 
 QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "compute", "data", "length", "mass", "area"}
 ENTITY_KINDS = {"person", "company", "organization", "media", "product", "facility", "place", "topic"}
-NAMED_VALUES = {"role": {"person"}, "location": {"place"}, "date": {"date"}}  # named rule value -> kinds it reads
+NAMED_VALUES = {"role": "person", "location": "place", "date": "date"}  # named rule value -> the kind it reads
 _T2S = opencc.OpenCC("t2s.json")
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"  # Latin word edges, CJK allowed
 
@@ -84,7 +84,7 @@ class ClaimRule(RuleModel):
 
     @model_validator(mode="after")
     def _known_quantity_kinds(self) -> ClaimRule:
-        allowed = QUANTITY_KINDS if self.value == "quantity" else NAMED_VALUES[self.value]
+        allowed = QUANTITY_KINDS if self.value == "quantity" else {NAMED_VALUES[self.value]}
         unknown = set(self.kinds) - allowed
         if unknown:
             raise ValueError(f"unknown {self.value} kind(s) {sorted(unknown)}; use {sorted(allowed)}")

@@ -14,9 +14,7 @@ from checker.named.search import PERSON, PLACE, Around
 from checker.named.verbs import VerbRoles
 from checker.named.words import NamedHit, NamedTriggers, named_words
 from checker.roles import RoleFinder, SentenceView
-from checker.rules import RuleBook
-
-VALUE_KINDS = {"role": "person", "location": "place", "date": "date"}
+from checker.rules import NAMED_VALUES, RuleBook
 
 
 class NamedExtractor:
@@ -108,7 +106,7 @@ class NamedExtractor:
         original = clean.article.text
         start, end = original_span(clean, *span)
         s_start, s_end = original_span(clean, view.start, view.end)
-        kind = VALUE_KINDS[hit.rule.value]
+        kind = NAMED_VALUES[hit.rule.value]
         return Claim(
             article=clean.article.name, path=clean.article.path, line=line_of(original, start), start=start, end=end,
             text=original[start:end], sentence=" ".join(original[s_start:s_end].split()), rule=hit.rule.id,
