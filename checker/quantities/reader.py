@@ -108,8 +108,7 @@ class Reader:
         pos = numeral.end if cut else skip_spaces(texts.lower, numeral.end, UNIT_GAP)
         if numeral.plural and texts.lower.startswith("of ", pos):
             pos += 3
-        found = self.tables.suffixes.starting_at(texts.lower, pos)
-        found += self.tables.cased_suffixes.starting_at(texts.folded, pos)
+        found = self._unit_words_at(texts, pos)
         if pos == numeral.end and texts.lower.startswith("-", pos):
             found += self._hyphenated(texts, pos + 1)
         return found
@@ -120,8 +119,12 @@ class Reader:
         lower = texts.lower
         if pos >= len(lower) or not is_latin(lower[pos]):
             return []
-        found = self.tables.suffixes.starting_at(lower, pos) + self.tables.cased_suffixes.starting_at(texts.folded, pos)
-        return [m for m in found if not (lower.startswith("-", m.end) and lower[m.end + 1:m.end + 2].isdigit())]
+        return [m for m in self._unit_words_at(texts, pos)
+                if not (lower.startswith("-", m.end) and lower[m.end + 1:m.end + 2].isdigit())]
+
+    def _unit_words_at(self, texts: Texts, pos: int) -> list[AffixMatch]:
+        """Unit words starting at `pos`: case-blind ones in the lower-case text, then case-sensitive ones."""
+        return self.tables.suffixes.starting_at(texts.lower, pos) + self.tables.cased_suffixes.starting_at(texts.folded, pos)
 
     def _needed_before(self, lower: str, start: int, affix: Affix) -> int | None:
         """Where a word the unit needs before the number starts (每秒); `start` if it needs none."""
