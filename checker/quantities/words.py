@@ -251,3 +251,8 @@ def skip_spaces_back(text: str, pos: int, limit: int = 2) -> int:
     while start > 0 and pos - start < limit and text[start - 1] in SPACES:
         start -= 1
     return start
+
+
+def unspaced(text: str) -> str:
+    """The text without spaces (百 分 之 -> 百分之)."""
+    return "".join(c for c in text if c not in SPACES)

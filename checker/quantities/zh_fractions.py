@@ -8,7 +8,7 @@ from checker.quantities.combine import Item
 from checker.quantities.intervals import exact_bounds, make_quantity, word_bounds
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Affix, Tables
-from checker.quantities.words import SPACES, Texts, skip_spaces_back
+from checker.quantities.words import Texts, skip_spaces_back, unspaced
 
 ONE, HUNDRED = Decimal(1), Decimal(100)
 PERCENT = Affix("percent", "percent")
@@ -45,7 +45,7 @@ def _fraction_pair(lower: str, below: Reading, above: Reading, tables: Tables) -
     sign_start = above.body_start if above.negative and above.affix is None else above.numeral.start
     if sign_start - below.numeral.end > MAX_BETWEEN:
         return False
-    between = _unspaced(lower[below.numeral.end:sign_start])
+    between = unspaced(lower[below.numeral.end:sign_start])
     word = tables.fraction_words.first_at(between, 0)
     return word is not None and word.word == between and above.body_end == above.numeral.end
 
@@ -62,10 +62,5 @@ def _whole_before(lower: str, below: Reading, by_end: dict[int, Reading], tables
 
 def _per_word(lower: str, below: Reading, tables: Tables) -> bool:
     """A denominator written with no digit (千, 百万, 万万): "per thousand", a rate."""
-    written = _unspaced(lower[below.numeral.start:below.numeral.end])
+    written = unspaced(lower[below.numeral.start:below.numeral.end])
     return all(c in tables.zh_place_chars for c in written)
-
-
-def _unspaced(text: str) -> str:
-    """The text without spaces."""
-    return "".join(c for c in text if c not in SPACES)

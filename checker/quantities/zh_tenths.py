@@ -12,7 +12,7 @@ from checker.quantities.data import QUANTITY_DATA_DIR, Example, Strict, Words
 from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.reader import Reading
 from checker.quantities.tables import Affix, Tables, tables
-from checker.quantities.words import SPACES, Texts, fold_word, skip_spaces
+from checker.quantities.words import Texts, fold_word, skip_spaces, unspaced
 
 ONE, TEN, HUNDRED = Decimal(1), Decimal(10), Decimal(100)
 PERCENT = Affix("percent", "percent")
@@ -100,7 +100,7 @@ def _tenths_word(lower: str, reading: Reading, words: dict[str, TenthsWord]) -> 
     """The tenths word a reading's unit was read from, if it was."""
     if reading.affix is None or reading.affix.kind != "percent" or reading.body_end <= reading.numeral.end:
         return None
-    return words.get("".join(c for c in lower[reading.numeral.end:reading.body_end] if c not in SPACES))
+    return words.get(unspaced(lower[reading.numeral.end:reading.body_end]))
 
 
 def _adjust(lower: str, reading: Reading, word: TenthsWord, before: list[Reading], tables: Tables,
