@@ -28,6 +28,9 @@ class Affix:
     per_written: Decimal = Decimal(1)  # base units in one written unit
 
 
+PERCENT = Affix("percent", "percent")  # what a word read as a percentage gives (七成, 千分之五)
+
+
 @dataclass(frozen=True)
 class QualifierWord:
     """A qualifier word's meaning."""

@@ -7,11 +7,10 @@ from decimal import Decimal
 from checker.quantities.combine import Item
 from checker.quantities.intervals import exact_bounds, make_quantity, word_bounds
 from checker.quantities.reader import Reading
-from checker.quantities.tables import Affix, Tables
+from checker.quantities.tables import PERCENT, Tables
 from checker.quantities.words import Texts, skip_spaces_back, unspaced
 
 ONE, HUNDRED = Decimal(1), Decimal(100)
-PERCENT = Affix("percent", "percent")
 MAX_BETWEEN = 8  # characters from a denominator to its numerator: 分之, a sign and spaces (３ 分  之 负)
 
 

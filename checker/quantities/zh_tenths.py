@@ -11,11 +11,10 @@ from checker.quantities.combine import Item
 from checker.quantities.data import QUANTITY_DATA_DIR, Example, Strict, Words
 from checker.quantities.intervals import exact_bounds, make_quantity
 from checker.quantities.reader import Reading
-from checker.quantities.tables import Affix, Tables, tables
+from checker.quantities.tables import PERCENT, Tables, tables
 from checker.quantities.words import Texts, fold_word, skip_spaces, unspaced
 
 ONE, TEN, HUNDRED = Decimal(1), Decimal(10), Decimal(100)
-PERCENT = Affix("percent", "percent")
 
 
 class TenthsWord(Strict):
