@@ -117,7 +117,7 @@ class ChineseNumerals:
 
     def _quick(self, text: str, start: int, end: int) -> ZhValue | bool | None:
         """`_read` of the commonest runs without tokens: Arabic digits with at most one magnitude after them (2024,
-        1,115亿), one Chinese digit (一, 两); False for None, None for any other run."""
+        1,200亿), one Chinese digit (一, 两); False for None, None for any other run."""
         char = text[start]
         if "0" <= char <= "9":
             match = _ARABIC.match(text, start, end)
