@@ -52,7 +52,6 @@ class Tables:
     negatives: WordTable[bool]
     fraction_words: WordTable[bool]
     fraction_joiners: WordTable[bool]  # 又 in 3又一千分之23
-    zh_place_chars: frozenset[str]  # 十 百 千 万 亿 ...: a denominator of only these is a rate (千分之五)
     connectors: WordTable[bool]
     pair_opens: WordTable[tuple[str, ...]]  # payload: the words that join the pair
     closers: WordTable[bool]
@@ -90,7 +89,6 @@ def tables() -> Tables:
         negatives=WordTable((w, True) for w in data.numerals.negative_words),
         fraction_words=WordTable((w, True) for w in data.numerals.fraction_words),
         fraction_joiners=WordTable((w, True) for w in data.numerals.fraction_joiners),
-        zh_place_chars=frozenset(fold_word(c) for c in (*data.numerals.units, *data.numerals.magnitudes)),
         connectors=WordTable((w, True) for w in ranges.connectors),
         pair_opens=WordTable(opens),
         closers=WordTable((w, True) for w in ranges.closers),

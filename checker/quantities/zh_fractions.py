@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from checker.quantities.combine import Item
 from checker.quantities.intervals import exact_bounds, make_quantity, word_bounds
+from checker.quantities.numerals import scanner
 from checker.quantities.reader import Reading
 from checker.quantities.tables import PERCENT, Tables
 from checker.quantities.words import Texts, skip_spaces_back, unspaced
@@ -29,7 +30,7 @@ def fraction_items(texts: Texts, readings: list[Reading], blocked: bytearray, ta
             value = whole.numeral.value + value
             value = -value if whole.negative else value
             start, word = whole.start, whole.qualifier
-        elif _per_word(texts.lower, below, tables) and below.numeral.value >= HUNDRED:
+        elif _per_word(texts.lower, below) and below.numeral.value >= HUNDRED:
             value, affix = value * HUNDRED, PERCENT
         bounds = word_bounds(word.qualifier, word.near, value, tables.tolerances) if word else \
             exact_bounds(value, tables.tolerances)
@@ -59,7 +60,7 @@ def _whole_before(lower: str, below: Reading, by_end: dict[int, Reading], tables
     return whole if whole is not None and whole.affix is None else None
 
 
-def _per_word(lower: str, below: Reading, tables: Tables) -> bool:
-    """A denominator written with no digit (千, 百万, 万万): "per thousand", a rate."""
+def _per_word(lower: str, below: Reading) -> bool:
+    """A denominator written with no digit, only units and magnitudes (千, 百万, 万万): "per thousand", a rate."""
     written = unspaced(lower[below.numeral.start:below.numeral.end])
-    return all(c in tables.zh_place_chars for c in written)
+    return all(scanner().chinese.is_unit_char(c) for c in written)
