@@ -10,7 +10,8 @@ import pytest
 from checker.quantities.intervals import plain
 from checker.quantities.numerals import scanner
 from checker.quantities.regex_gate import every_span, literal_prefixes, prefix_search, spans
-from checker.quantities.tables import tables
+from checker.quantities.stretches import alphabet, covered
+from checker.quantities.tables import blocked_at, tables
 from checker.quantities.words import Texts, _bmp_folds, fold_char
 from tests.test_quantities_scan import SOURCES
 
@@ -35,6 +36,47 @@ def test_gated_spans_are_plain_spans(source: str) -> None:
         assert every_span(tables().blockers, lower) == plain, text[:60]
         for pattern in tables().splitters:
             assert spans(pattern, lower) == _plain_spans(pattern, lower), (pattern.pattern[:40], text[:60])
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+def test_blocked_positions_are_those_plain_spans_cover(source: str) -> None:
+    for text in SOURCES[source]:
+        lower = Texts.of(text).lower
+        plain = {i for pattern in tables().blockers for start, end in _plain_spans(pattern, lower) for i in range(start, end)}
+        assert blocked_at(lower, range(len(lower))) == plain, text[:60]
+        starts = [numeral.start for numeral in scanner().scan(lower)]
+        assert blocked_at(lower, starts) == plain.intersection(starts), text[:60]
+
+
+@pytest.mark.parametrize("pattern, chars", [
+    (r"(?<![0-9.])[0-9]{1,2}:[0-9]{2}(?![0-9])", set("0123456789.:")),
+    (r"第 *[一二]", {"第", " ", "一", "二"}),
+    (r"(?:ab|c)d+", set("abcd")),
+    (r"[^0-9]+", None),  # a negated class: any character
+    (r"a.c", None),
+    (r"\bone\b", None),  # a position
+    (r"(?i)one", None),
+    (r"x?", None),  # may match nothing
+])
+def test_alphabet_names_every_character_a_pattern_tests(pattern: str, chars: set[str] | None) -> None:
+    found = alphabet(re.compile(pattern))
+    if chars is None:
+        assert found is None
+    else:
+        assert found is not None and all(re.fullmatch(f"[{found}]", c) for c in chars)
+        assert {c for c in map(chr, range(0x80)) if re.fullmatch(f"[{found}]", c)} == {c for c in chars if c < "\x80"}
+
+
+@pytest.mark.parametrize("patterns, text", [
+    ((r"aa",), "aaa aaaa xaaaaa"),  # matches chained in each stretch
+    ((r"(?<![0-9])[0-9]{2}(?![0-9])", r"[0-9]+-[0-9]+"), "1 22 333 44-5 6-77 88"),
+    ((r"[^ ]+", r"b+"), "abc bbb c"),  # a wide pattern with narrow ones
+])
+def test_covered_positions_are_those_plain_spans_cover(patterns: tuple[str, ...], text: str) -> None:
+    compiled = tuple(re.compile(p) for p in patterns)
+    plain = {i for pattern in compiled for start, end in _plain_spans(pattern, text) for i in range(start, end)}
+    for wanted in (range(len(text)), range(0, len(text), 3), [len(text) - 1]):
+        assert covered(compiled, text, wanted) == plain.intersection(wanted), (patterns, list(wanted))
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))

@@ -12,7 +12,7 @@ from checker.quantities.filters import is_quantity
 from checker.quantities.numerals import scanner
 from checker.quantities.reader import Reader
 from checker.quantities.split import split_items
-from checker.quantities.tables import blocked_positions, tables
+from checker.quantities.tables import blocked_at, tables
 from checker.quantities.words import Texts
 from checker.quantities.zh_fractions import fraction_items
 from checker.quantities.zh_measure import measure_word_readings
@@ -34,12 +34,13 @@ def extract_quantities(text: str) -> list[Quantity]:
     texts = Texts.of(text)
     reader, data = _reader(), tables()
     readings = [r for r in (reader.read(texts, n) for n in scanner().scan(texts.lower)) if r is not None]
-    blocked = blocked_positions(texts.lower) if readings else bytearray(len(text))  # no numeral: nothing to block
     readings = tenths_readings(texts, measure_word_readings(texts, readings), data, scanner().chinese.digits)
     readings = minor_unit_readings(texts, readings)
-    fractions = fraction_items(texts, readings, blocked, data) + over_items(texts, readings, data)
+    fractions = fraction_items(texts, readings, data) + over_items(texts, readings, data)
     fractions += compound_items(texts, readings, data) + split_items(texts, data)
-    kept = [r for r in readings if is_quantity(texts, r, blocked, data)]
+    kept = [r for r in readings if is_quantity(texts, r, data)]
+    blocked = blocked_at(texts.lower, [r.numeral.start for r in kept])
+    kept = [r for r in kept if r.numeral.start not in blocked]
     wholes = whole_word_items(texts) + whole_number_items(texts)
     chosen = choose(reading_items(texts, kept, data) + fractions + wholes, len(text))
     return [item.quantity for item in merge_restatements(texts, chosen)]

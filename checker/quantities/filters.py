@@ -13,11 +13,9 @@ _WORD_CHARS = ".'"
 _WORD = re.compile("[a-z]+")
 
 
-def is_quantity(texts: Texts, reading: Reading, blocked: bytearray, tables: Tables) -> bool:
-    """False for a reading the filters rule out."""
+def is_quantity(texts: Texts, reading: Reading, tables: Tables) -> bool:
+    """False for a reading the filters other than the not-a-quantity patterns (tables.blocked_at) rule out."""
     numeral = reading.numeral
-    if blocked[numeral.start]:
-        return False
     if reading.affix is None:
         if numeral.year_like and not reading.negative and tables.years.min <= numeral.value <= tables.years.max:
             return False

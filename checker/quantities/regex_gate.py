@@ -21,16 +21,22 @@ _PREPARED: dict[int, tuple[tuple[re.Pattern[str], ...], list[Any]]] = {}  # id o
 
 @lru_cache(maxsize=None)
 def gate_of(pattern: re.Pattern[str]) -> Gate:
-    """The sets of characters a match must contain one of each (empty: no gate)."""
+    """The sets of characters a match must contain one of each, sets with an ASCII letter left out (empty: no gate)."""
+    return tuple(s for s in needed(pattern) if not any(c.isascii() and c.isalpha() for c in s))
+
+
+@lru_cache(maxsize=None)
+def needed(pattern: re.Pattern[str]) -> Gate:
+    """The sets of characters a match must contain one of each (empty: none known)."""
     if _parser is None:
         return ()
     try:
         items = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an expression the parser reads differently: no gate
+    except Exception:  # an expression the parser reads differently: none known
         return ()
     if pattern.flags & re.IGNORECASE:
         return ()
-    return tuple(s for s in (_required(item) for item in items) if s and not any(c.isascii() and c.isalpha() for c in s))
+    return tuple(s for s in (_required(item) for item in items) if s)
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from checker.quantities.data import CurrencyEntry, Factors, QuantityData, Tolerances, YearSpan, data_origins, quantity_data
 from checker.quantities.layers import origin_error
 from checker.quantities.physical import physical_unit
-from checker.quantities.regex_gate import every_span
+from checker.quantities.stretches import covered
 from checker.quantities.words import WordTable, fold_char, fold_word
 
 
@@ -158,9 +158,6 @@ def _blockers(data: QuantityData) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
-def blocked_positions(lower: str) -> bytearray:
-    """1 at every position a not-a-quantity span covers."""
-    blocked = bytearray(len(lower))
-    for start, end in every_span(tables().blockers, lower):  # pattern.finditer, faster
-        blocked[start:end] = b"\x01" * (end - start)
-    return blocked
+def blocked_at(lower: str, positions: Iterable[int]) -> set[int]:
+    """The positions, of those given, that a not-a-quantity span covers."""
+    return covered(tables().blockers, lower, positions)

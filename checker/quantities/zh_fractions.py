@@ -15,7 +15,7 @@ ONE, HUNDRED = Decimal(1), Decimal(100)
 MAX_BETWEEN = 8  # characters from a denominator to its numerator: 分之, a sign and spaces (３ 分  之 负)
 
 
-def fraction_items(texts: Texts, readings: list[Reading], blocked: bytearray, tables: Tables) -> list[Item]:
+def fraction_items(texts: Texts, readings: list[Reading], tables: Tables) -> list[Item]:
     """Fractions written denominator first: a bare number, or a percentage when the denominator is a bare 千, 万, 百万."""
     items = []
     by_end = {r.numeral.end: r for r in readings}
