@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.datafiles import load_model
 from checker.entities import NO_ALIAS, Resolver, list_entities, load_aliases
-from checker.entities.normalise import fold, is_cjk
+from checker.entities.normalise import Keyer, fold, is_cjk
+from checker.entities.settings import load_settings
+from checker.entities.variants import title_shorts
 from checker.models import Article, CleanArticle, Mention
 from checker.paths import BUNDLED_RULES_DIR, PROJECT_DIR
 
@@ -112,7 +114,15 @@ def test_case_tables_are_big_enough():
     assert len(load_cases("not_merge.yaml")) >= 15
 
 
-@pytest.mark.parametrize("case", load_cases("cases.yaml") + load_cases("not_merge.yaml"), ids=lambda c: c.text[:30])
+def test_variant_table_covers_the_three_scripts():
+    """Other writers' variants: at least 100 forms, in zh-Hans, zh-Hant and English."""
+    cases = load_cases("variants.yaml")
+    assert sum(len(c.mentions) for c in cases) >= 100
+    assert {c.lang for c in cases} == {"zh-Hans", "zh-Hant", "en"}
+
+
+@pytest.mark.parametrize("case", load_cases("cases.yaml") + load_cases("not_merge.yaml") + load_cases("variants.yaml"),
+                         ids=lambda c: c.text[:30])
 def test_mention_cases(resolver, case):
     """Each case's forms resolve as listed and never as forbidden."""
     check(resolver.mentions(naive_clean(case.text)), case.text, case.mentions, case.not_)
@@ -160,10 +170,14 @@ def test_every_short_form_resolves_with_context(resolver, canonical, form, conte
     assert [m.entity for m in mentions if m.text == form] == [canonical], mentions
 
 
+DERIVED = title_shorts(PACK, Keyer(load_settings()), load_settings())
+
+
 def _related(phrase: str) -> list[str]:
-    """Entities with a form or short form inside a not-name phrase."""
+    """Entities with a form, short form or surname-plus-title short form inside a not-name phrase."""
     key = fold(phrase).lower()
-    return [r.canonical for r in PACK.entities.values() if any(fold(f).lower() in key for f in r.forms + r.short)]
+    named = [r.canonical for r in PACK.entities.values() if any(fold(f).lower() in key for f in r.forms + r.short)]
+    return sorted(set(named).union(*(names for short, names in DERIVED.items() if short in key)))
 
 
 NOT_NAMES = sorted(set(PACK.not_names))

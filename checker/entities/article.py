@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from checker.entities.resolver import Resolver
 
 NO_ALIAS = "no alias"
-SOURCES = ("not_name", "alias", "parenthetical", "pinyin", "unknown", "short")  # tie-break order
+SOURCES = ("not_name", "alias", "parenthetical", "pinyin", "short", "unknown")  # tie-break order
 KNOWN = frozenset(SOURCES[:3])  # candidates that hide the text from the shape-based steps
 
 
@@ -44,7 +44,7 @@ class ArticlePass:
         found = [self._from_match(m) for m in self.r.index.scan(self.view, self.folded) if self._stands_alone(m)]
         found += self._local_forms(self._evidence(found, self._mask(found)))
         masked = self._mask(found)
-        found += self._transliterations(masked)
+        found += self._transliterations(masked) + self._given_names(found)
         found += [Candidate(s, e, "unknown", why=NO_ALIAS) for s, e in self.r.shapes.latin_pairs(masked)]
         return self._resolve(self._select(found))
 
@@ -136,9 +136,36 @@ class ArticlePass:
                 found.append(Candidate(start, end, "pinyin", match.canonical, why=match.why))
             else:
                 found.append(Candidate(start, end, "unknown", why=match.why if match else NO_ALIAS))
-        found += [Candidate(m.start, m.end, "pinyin", m.canonical, why=m.why)
-                  for m in self.r.pinyin.homophones_in(masked) if m.canonical]
+        for m in self.r.pinyin.homophones_in(masked):
+            if m.weak:
+                found.append(Candidate(m.start, m.end, "short", shorts=m.weak, why=m.why))
+            elif m.canonical:
+                found.append(Candidate(m.start, m.end, "pinyin", m.canonical, why=m.why))
         return found
+
+    def _given_names(self, found: list[Candidate]) -> list[Candidate]:
+        """A known person's form after "·"-joined given names (萨姆·奥特曼): the person's when the given names
+        fit, else an unknown person (伊万卡·特朗普 is not Donald Trump)."""
+        dots = self.r.keyer.dots
+        people = {c.start: c for c in found if c.source == "alias" and c.start and self.folded[c.start - 1] in dots
+                  and self.r.infos[c.entity].kind == "person"}
+        if not people:
+            return []
+        masked, dot = self._mask([c for c in found if people.get(c.start) is not c]), self.r.keyer.dot
+        candidates = []
+        for start, end in self.r.shapes.dotted_names(masked):
+            key = self.r.keyer.view(self.folded[start:end]).keys
+            person = people.get(end - len(key.rsplit(dot, 1)[-1]))
+            if person is None or person.end != end or person.start == start:
+                continue
+            match = self.r.pinyin.dotted_match(start, key)
+            if match and match.canonical:
+                candidates.append(Candidate(start, end, "pinyin", match.canonical, why=match.why))
+            elif self.r.given.fit(key.split(dot)[:-1], person.entity):
+                candidates.append(Candidate(start, end, "pinyin", person.entity, why=f"given name fits {person.entity}"))
+            else:
+                candidates.append(Candidate(start, end, "unknown", why=f"given name does not fit {person.entity}"))
+        return candidates
 
     def _select(self, found: list[Candidate]) -> list[Candidate]:
         """Non-overlapping candidates: longest first, then by step, then leftmost; not-names dropped."""
@@ -181,10 +208,10 @@ class ArticlePass:
         fits = sorted(before | around)
         if len(fits) == 1:
             how = "named in full earlier" if fits[0] in before else "context in the sentence"
-            return fits[0], f"short form; {how}"
+            return fits[0], f"{c.why or 'short form'}; {how}"
         if fits:
             return None, f"ambiguous short form: {', '.join(fits)}"
-        return None, f"short form of {', '.join(c.shorts)}; no full name earlier and no context"
+        return None, f"{c.why or 'short form of ' + ', '.join(c.shorts)}; no full name earlier and no context"
 
     def _mention(self, c: Candidate, entity: str | None, why: str) -> Mention:
         """The mention of a chosen candidate."""

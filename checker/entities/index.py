@@ -42,10 +42,11 @@ class FormIndex:
             node[_HIT] = hit
 
     @classmethod
-    def from_pack(cls, pack: AliasPack) -> FormIndex:
-        """The index of every full form, short form and not-name of a pack."""
+    def from_pack(cls, pack: AliasPack, shorts: Mapping[str, tuple[str, ...]] | None = None) -> FormIndex:
+        """The index of every full form, short form (the pack's, or these) and not-name of a pack."""
         hits = {key: FormHit(entity=canonical, case=pack.case[key]) for key, canonical in pack.full.items()}
-        hits.update({key: FormHit(shorts=names, case=pack.case[key]) for key, names in pack.short.items()})
+        hits.update({key: FormHit(shorts=names, case=pack.case.get(key, ANY_CASE))
+                     for key, names in (pack.short if shorts is None else shorts).items()})
         hits.update({key: FormHit(blocker=True, case=pack.case[key]) for key in pack.blockers})
         return cls(hits)
 

@@ -14,6 +14,8 @@ from checker.entities.normalise import Keyer
 from checker.entities.pinyin import PinyinIndex
 from checker.entities.settings import Settings, load_settings
 from checker.entities.shapes import NameShapes
+from checker.entities.sound import load_sounds
+from checker.entities.variants import GivenNames, title_shorts
 from checker.models import CleanArticle, Mention
 
 
@@ -33,7 +35,8 @@ class Resolver:
         self.pack = pack
         self.settings = settings
         self.keyer = Keyer(settings)
-        self.index = FormIndex.from_pack(pack)
+        self.index = FormIndex.from_pack(pack, title_shorts(pack, self.keyer, settings))
+        self.given = GivenNames(pack, self.keyer, settings, load_sounds())
         self.pinyin = PinyinIndex(pack, self.keyer, settings)
         self.shapes = NameShapes(settings)
         self.context = ContextIndex(pack, self.keyer)

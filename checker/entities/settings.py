@@ -19,7 +19,10 @@ class PinyinSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     given_name_min_ratio: int = Field(ge=0, le=100)
+    given_name_min_sound: float = Field(ge=0, le=1)
+    surname_min_ratio: int = Field(ge=0, le=100)
     homophone_min_length: int = Field(ge=2)
+    context_homophone_length: int = Field(ge=0)
 
 
 class SuggestWeights(BaseModel):
@@ -66,6 +69,7 @@ class Settings(BaseModel):
     pinyin: PinyinSettings
     latin_not_name_words: frozenset[str]
     surnames: str
+    surname_titles: tuple[str, ...]
     quotes: tuple[str, ...]
     kind_words: dict[Literal["company", "media", "organization", "place", "product", "topic"], tuple[str, ...]]
     suggest: SuggestWeights
