@@ -39,6 +39,7 @@ class PeriodData(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     months: dict[str, int]
+    quarters: dict[str, int] = {}
     baselines: tuple[str, ...] = ()
     patterns: tuple[PeriodPattern, ...]
     examples: tuple[PeriodExample, ...] = ()
@@ -51,6 +52,7 @@ class PeriodMatch(BaseModel):
     start: int
     end: int
     year: str
+    baseline: bool = False  # after "较"/"than": the period of a figure right after it only
 
 
 @lru_cache(maxsize=1)
@@ -75,17 +77,21 @@ def alternation(regexes: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+# full-width digits and Latin letters read as ASCII (one character for one, so offsets hold)
+_HALF_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+
+
 def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]:
     """Every period expression in a folded text, resolved against the article date."""
     regex, patterns = _compiled()
     found = []
     baselines = period_data().baselines
-    for match in regex.finditer(folded):
-        if folded[max(0, match.start() - 12):match.start()].rstrip().endswith(baselines):
-            continue  # "较2022年的水平": a point of comparison, not the claim's period
+    for match in regex.finditer(folded.translate(_HALF_WIDTH)):
+        # "较2022年的水平": a point of comparison, the period of no figure but the one right after it
+        baseline = folded[max(0, match.start() - 12):match.start()].rstrip().endswith(baselines)
         index = int(match.lastgroup[1:]) if match.lastgroup and match.lastgroup[0] == "p" else _which(match)
         year = _resolve(match, index, patterns[index], article_date)
-        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year))
+        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year, baseline=baseline))
     return found
 
 
@@ -98,10 +104,20 @@ def _which(match: re.Match[str]) -> int:
 
 
 def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_date: dt.date | None) -> str:
-    """The year a matched expression speaks of, or "" when it needs an absent article date."""
+    """The period a matched expression speaks of (a year, or "2025-Q2"), or "" when it needs an absent date."""
     groups = {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if k.endswith(f"_{index}") and v}
     if pattern.label:
         return pattern.label
+    quarter = period_data().quarters.get(groups.get("quarter", groups.get("first", "")).lower())
+    if quarter:
+        groups.setdefault("month", str(3 * quarter - 2))
+        year = _year(groups, pattern, article_date)
+        return f"{year}-Q{quarter}" if year else ""
+    return _year(groups, pattern, article_date)
+
+
+def _year(groups: dict[str, str], pattern: PeriodPattern, article_date: dt.date | None) -> str:
+    """The year of a matched expression's groups, or "" when it needs an absent article date."""
     if "year" in groups:
         return groups["year"]
     if "yy" in groups:
@@ -125,11 +141,17 @@ def month_number(text: str) -> int | None:
     return _CN_MONTHS.get(text) or period_data().months.get(text.lower())
 
 
+BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the period of a figure this close after it
+
+
 def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
                 at: int, paragraph_start: int, article_date: dt.date | None) -> str:
     """The period for a claim at `at`: the nearest in its clause, else in a figure-free clause of its sentence, else the
-    latest one earlier in its paragraph, else the article's own year (news speaks of its present)."""
+    latest one earlier in its paragraph, else the article's own year (news speaks of its present). A compared period
+    ("较去年的…") is only the period of the figure right after it; a quarter only that of its own clause."""
+    periods = [p for p in periods if not p.baseline or 0 <= at - p.end <= BASELINE_REACH]
     inside = [p for p in periods if clause[0] <= p.start and p.end <= clause[1]]
+    periods = [p for p in periods if "-Q" not in p.year]  # a quarter speaks for its own clause only
     if not inside:
         inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
     if inside:

@@ -11,7 +11,7 @@ EXAMPLES = period_data().examples
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.text for e in EXAMPLES])
 def test_period_example(example):
-    found = find_periods(example.text.lower(), example.date)
+    found = [p for p in find_periods(example.text.lower(), example.date) if not p.baseline]
     assert (found[0].year if found else "") == example.period
 
 
@@ -31,3 +31,26 @@ def test_bare_month_after_article_month_is_last_year():
 
     found = find_periods("12月", dt.date(2025, 2, 1))
     assert found[0].year == "2024"
+
+
+def test_compared_period_is_the_period_of_the_figure_right_after_it_only():
+    import datetime as dt
+
+    text = "meta今年资本支出预估约700亿美元，较去年的392亿美元大增。"
+    periods = find_periods(text, dt.date(2025, 7, 15))
+    clause = (text.index("较"), len(text))
+    assert [p.baseline for p in periods] == [False, True]
+    assert period_near(periods, clause, (), text.index("392"), 0, dt.date(2025, 7, 15)) == "2024"
+    assert period_near(periods, (0, clause[0]), (), text.index("700"), 0, dt.date(2025, 7, 15)) == "2025"
+    later = "薪资较2022年的水平上涨了约50%"
+    assert period_near(find_periods(later, None), (0, len(later)), (), later.index("50"), 0, None) == ""
+
+
+def test_quarter_speaks_for_its_own_clause_only():
+    import datetime as dt
+
+    text = "meta第二季度营收475亿美元，净利润183亿美元。"
+    periods = find_periods(text, dt.date(2025, 7, 31))
+    first, second = (0, text.index("，")), (text.index("，") + 1, len(text))
+    assert period_near(periods, first, (), text.index("475"), 0, dt.date(2025, 7, 31)) == "2025-Q2"
+    assert period_near(periods, second, (), text.index("183"), 0, dt.date(2025, 7, 31)) == "2025"
