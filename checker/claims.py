@@ -78,7 +78,8 @@ class ClaimExtractor:
             kept = [q for q in inside if not is_restatement(q, inside, text)]
             last: dict[str, TriggerHit] = {}  # quantity kind -> trigger of this sentence's latest claim
             for quantity, hit in self._bind(view, kept, hits, text):
-                hit = hit or carried_trigger(view, quantity, last, hits, text, self.words.subsets)
+                takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
+                hit = hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets)
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods)
                 if claim is not None:
                     claims.append(claim)
@@ -160,8 +161,8 @@ class ClaimExtractor:
         lead = text[max(clause[0], quantity.start - 2):quantity.start]
         if any(lead.endswith(word) for word in self.words.references):
             return True
-        before = text[max(clause[0], quantity.start - 4):quantity.start]
-        return any(before.rstrip().endswith(word) or word in before for word in self.words.deltas)
+        # a delta word ends at most two characters before the figure ("涨了 5%", "rose 1.2%")
+        return any(word in text[max(clause[0], quantity.start - len(word) - 2):quantity.start] for word in self.words.deltas)
 
 
 def apposed_ages(text: str, quantities: list[Quantity], mentions: list[Mention],
@@ -180,7 +181,8 @@ def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, Trig
                     text: str, subsets: tuple[str, ...]) -> TriggerHit | None:
     """The previous clause's trigger for a figure that continues it ("资本支出为390亿美元，今年预计为640亿美元").
 
-    Only a clause with no trigger, no name and no subset word ("其中更有五名") continues the one right before it."""
+    Only a clause with no trigger (of a rule for this kind of figure), no name and no subset word ("其中更有五名")
+    continues the one right before it."""
     previous = last.get(quantity.kind)
     clause = view.clause_of(quantity.start)
     if previous is None or any(clause[0] <= h.start < clause[1] for h in hits):

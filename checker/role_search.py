@@ -34,6 +34,8 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
 
     outside_before = [m for m in view.mentions if m.end <= clause[0] and usable(m)]
     outside_after = [m for m in view.mentions if m.start >= clause[1] and usable(m)]
+    if role == "subject":
+        outside_before.sort(key=finder.is_affiliation)
     if role == "object" or nearest:
         outside_before.reverse()
     if after_first:
@@ -56,9 +58,12 @@ def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit
     spec, view = rule.subject, views[index]
     after_first = hit is not None and hit.subject_side == "after"
     order = search_order(view, anchor, finder, "subject", after_first, spec.reach, nearest=spec.prefer == "nearest")
-    name = finder.nearest(tuple(m for m in order if m.start not in marked), spec, skip)
+    # a payer of a person is not the employer that titles a person ("Former Apple engineer Pang got a package")
+    employers = rule.object is not None and "person" in rule.object.kinds
+    order = [m for m in order if m.start not in marked and not (employers and finder.is_affiliation(m))]
+    name = finder.nearest(tuple(order), spec, skip)
     if name is None and spec.fallback == "context":
-        name = from_context(spec, views, index, finder, look_back, skip)
+        name = from_context(spec, views, index, finder, look_back, skip, employers=employers)
     return name
 
 
@@ -71,7 +76,7 @@ def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quanti
         return None, None
     clause = view.clause_of(anchor.start)
     if not unmarked:
-        found = finder.marked(view, spec, blocked=lambda at: _claimed_elsewhere(at, clause, quantity, view))
+        found = finder.marked(view, spec, lambda at: _claimed_elsewhere(at, clause, quantity, view), clause)
         return found if found else (None, None)
     skip = finder.represented_by(subject)
     order = search_order(view, anchor, finder, "object", True, spec.reach, quantity.kind)
@@ -82,12 +87,14 @@ def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quanti
 
 
 def from_context(spec: RoleSpec, views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
-                 skip: set[str], same_paragraph: bool = False) -> str | None:
-    """The first fitting entity of each earlier sentence, nearest sentence first."""
+                 skip: set[str], same_paragraph: bool = False, employers: bool = False) -> str | None:
+    """The first fitting entity of each earlier sentence, nearest sentence first (with `employers`, none that only
+    titles a person)."""
     for earlier in range(index - 1, max(-1, index - 1 - look_back), -1):
         if same_paragraph and "\n" in finder.text[views[earlier].end:views[earlier + 1].start]:
             return None
-        mentions = tuple(m for m in views[earlier].mentions if not finder.is_speaker(m))
+        mentions = tuple(m for m in views[earlier].mentions
+                         if not finder.is_speaker(m) and not (employers and finder.is_affiliation(m)))
         name = finder.nearest(mentions, spec, skip)
         if name is not None:
             return name

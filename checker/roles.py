@@ -101,13 +101,17 @@ class RoleFinder:
         head = self.text[clause[0]:clause[1]].lstrip()
         return any(head.startswith(word) for word in self.words.contrasts)
 
-    def marked(self, sentence: SentenceView, spec: RoleSpec, blocked: Callable[[int], bool]) -> tuple[str, Mention] | None:
-        """An entity right after one of the role's markers in the sentence, with any coordinated ones."""
+    def marked(self, sentence: SentenceView, spec: RoleSpec, blocked: Callable[[int], bool],
+               clause: tuple[int, int] = (0, 0)) -> tuple[str, Mention] | None:
+        """An entity right after one of the role's markers in the sentence (in `clause` first), with any
+        coordinated ones."""
         markers = [fold_word(m) for m in spec.markers]
         antecedent = self._relative_antecedent(sentence, markers, spec)
         if antecedent is not None and not blocked(antecedent.start):
             return self.fill(antecedent, spec), antecedent
-        for index, mention in enumerate(sentence.mentions):
+        order = sorted(range(len(sentence.mentions)), key=lambda i: not clause[0] <= sentence.mentions[i].start < clause[1])
+        for index in order:
+            mention = sentence.mentions[index]
             if self.fill(mention, spec) is None or blocked(mention.start) or not self._after_marker(mention, markers):
                 continue
             if AFTER_RELATIVE.search(self.text, max(0, mention.start - 16), mention.start):

@@ -11,6 +11,8 @@ from checker.cleaning.data import SegmentationData, cleaning_data
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z][A-Za-z.]*$")
 _URLISH = frozenset("=&/#%")
+# a space between two Han characters separates clauses, as in headlines ("估值达3000亿美元　软银领投400亿美元")
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans of text[start:end]: split at ，,；;：: and dashes, not inside brackets or numbers.
+    """Clause spans of text[start:end]: split at ，,；;：:, dashes and spaces between Han characters, not inside
+    brackets or numbers.
 
     A separator between two digits belongs to a number (1,115亿, 10:45).
     """
@@ -66,7 +69,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     inside = _bracketed(seg, text, start, end)
     digit_separators = seg.data.digit_separators
     spans, current = [], start
-    for match in seg.separators.finditer(text, start, end):
+    found = [*seg.separators.finditer(text, start, end), *_HAN_GAP.finditer(text, start, end)]
+    for match in sorted(found, key=lambda m: m.start()):
         at = match.start()
         if any(low < at < high for low, high in inside):
             continue
