@@ -115,7 +115,7 @@ class ArticlePass:
         """Take a span as this article's form of an entity unless the alias files say otherwise."""
         key = self.r.keyer.view(self.folded[span[0]:span[1]]).keys
         pack = self.r.pack
-        if key and key not in pack.blockers and key not in pack.short and pack.full.get(key, entity) == entity:
+        if key and key not in pack.blockers and key not in self.r.shorts and pack.full.get(key, entity) == entity:
             local.setdefault(key, entity)
 
     def _local_forms(self, local: dict[str, str]) -> list[Candidate]:

@@ -133,7 +133,7 @@ class Harvest:
         """A full-form, unlisted or unknown mention as a corpus name (short forms are not names)."""
         key = self.r.keyer.view(clean.folded[m.start:m.end]).keys
         listed = key in self.r.pack.full
-        if m.entity is None and m.kind != "person" or (m.entity and not listed and key in self.r.pack.short):
+        if m.entity is None and m.kind != "person" or (m.entity and not listed and key in self.r.shorts):
             return None
         person = m.kind == "person"
         name, sighting = self.name_at(clean, m.start, m.end, person, sentences)

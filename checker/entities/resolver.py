@@ -35,7 +35,8 @@ class Resolver:
         self.pack = pack
         self.settings = settings
         self.keyer = Keyer(settings)
-        self.index = FormIndex.from_pack(pack, title_shorts(pack, self.keyer, settings))
+        self.shorts = title_shorts(pack, self.keyer, settings)  # the pack's short forms and 汪氏, 黄先生 ...
+        self.index = FormIndex.from_pack(pack, self.shorts)
         self.given = GivenNames(pack, self.keyer, settings, load_sounds())
         self.pinyin = PinyinIndex(pack, self.keyer, settings)
         self.shapes = NameShapes(settings)

@@ -60,6 +60,7 @@ class Settings(BaseModel):
     latin_name_chars: str
     parens: tuple[str, ...]
     paren_cut: str
+    paren_label_ends: str
     paren_max: int = Field(ge=1)
     paren_not_names: frozenset[str]
     transliteration_chars: str

@@ -72,7 +72,9 @@ class NameShapes:
         found = []
         for pattern in self.parens:
             for m in pattern.finditer(text):
-                inner = self.cut.split(m.group(1), maxsplit=1)[0]
+                inner, *rest = self.cut.split(m.group(1), maxsplit=1)
+                if rest and m.group(1)[len(inner)] in self.settings.paren_label_ends:
+                    continue  # "(美股代号：META)": a label and its value, not a name
                 start = m.start(1) + len(inner) - len(inner.lstrip())
                 end = m.start(1) + len(inner.rstrip())
                 outer_end = len(text[:m.start()].rstrip())

@@ -175,7 +175,7 @@ class Suggester:
     def _suggestion(self, group: list[Name], pairs: list[Pair]) -> Suggestion | None:
         """The suggestion of one group, or None when it adds nothing to the alias files."""
         known = next((n.entity for n in group if n.entity), None)
-        new = [n for n in group if not n.entity and n.key not in self.r.pack.short and n.sightings]
+        new = [n for n in group if not n.entity and n.key not in self.r.shorts and n.sightings]
         if not new or not pairs:
             return None
         if known:
