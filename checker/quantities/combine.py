@@ -14,7 +14,7 @@ from checker.quantities.words import Texts, skip_spaces, skip_spaces_back
 ONE = Decimal(1)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Item:
     """A candidate quantity and the base units in one of its written unit (1 GW -> 10^9)."""
 

@@ -19,7 +19,7 @@ DIGITS_GO_ON = " \t/^e" + "".join(VULGAR_FRACTIONS)  # after digits, what may co
 _ARABIC_ONLY = re.compile(r"[0-9.,]+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Numeral:
     """A number as written: its span in the text and its value before any unit."""
 

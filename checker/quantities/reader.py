@@ -16,7 +16,7 @@ _TRAILING_LETTERS = re.compile("[A-Za-z]+$")
 UNIT_GAP = 4  # spaces at most between a number and its unit word (一百五十    个百分点)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reading:
     """A numeral with its unit, qualifier and sign, and the span they cover."""
 
@@ -30,7 +30,7 @@ class Reading:
     negative: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Suffix:
     """A unit word after a numeral (the numeral possibly cut short to free it)."""
 

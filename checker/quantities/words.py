@@ -116,7 +116,7 @@ def fold_word(word: str) -> str:
     return "".join(fold_char(c) for c in word).lower()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class WordMatch(Generic[T]):
     """A data word found in a text."""
 

@@ -20,7 +20,7 @@ CACHE_SIZE = 4096  # distinct runs read before the cache of readings starts afre
 ZERO, ONE = Decimal(0), Decimal(1)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     """One piece of a Chinese numeral: num, zero, unit, mag, point, plus or lead."""
 
