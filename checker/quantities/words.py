@@ -51,9 +51,9 @@ _SEPARATOR = "\n"  # folds to itself and joins with no character under NFKC or O
 
 
 @lru_cache(maxsize=1)
-def _bmp_folds() -> str:
+def _bmp_folds() -> list[str]:
     """fold_char of every character of the Basic Multilingual Plane (surrogates kept), computed in two bulk calls,
-    as a string indexed by code point: str.translate looks characters up in it faster than in a dict."""
+    as a list indexed by code point: str.translate looks characters up in it faster than in a string or a dict."""
     codes = [c for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000]
     table = {c: c for c in range(0x10000)}
     chars = [chr(c) for c in codes]
@@ -67,7 +67,7 @@ def _bmp_folds() -> str:
         simple = [_to_simplified().convert(c) for c in cjk]
     simplified = {c: s for c, s in zip(cjk, simple) if len(s) == 1}
     table.update((code, ord(simplified.get(c, c))) for code, c in zip(codes, chars))
-    return "".join(map(chr, table.values()))
+    return list(map(chr, table.values()))
 
 
 def _wide_thousands(text: str, folded: str) -> str:
