@@ -9,7 +9,7 @@ from checker.entities.resolver import Resolver
 from checker.entities.suggest import Suggester
 from checker.models import Article
 
-DOTS = ["·", "・", "•"]
+DOTS = ["·", "・", "•", "．", " · "]
 
 
 @pytest.mark.parametrize("dot", DOTS)

@@ -146,8 +146,7 @@ class ArticlePass:
     def _given_names(self, found: list[Candidate]) -> list[Candidate]:
         """A known person's form after "·"-joined given names (萨姆·奥特曼): the person's when the given names
         fit, else an unknown person (伊万卡·特朗普 is not Donald Trump)."""
-        dots = self.r.keyer.dots
-        people = {c.start: c for c in found if c.source == "alias" and c.start and self.folded[c.start - 1] in dots
+        people = {c.start: c for c in found if c.source == "alias" and self.r.keyer.dot_before(self.folded, c.start)
                   and self.r.infos[c.entity].kind == "person"}
         if not people:
             return []

@@ -200,8 +200,8 @@ class Harvest:
         return pair
 
     def _dotted(self, text: str) -> bool:
-        """True for a "·"-joined name."""
-        return any(d in text for d in self.settings.name_dots)
+        """True for a "·"-joined name (any name dot, "．" between CJK parts too)."""
+        return self.r.keyer.dot in self.r.keyer.view(text).keys
 
     def _cjk_before(self, folded: str, end: int, words: list[str], ends: dict[int, Mention]) -> Side | None:
         """The CJK name right before a bracket: a mention, a quoted name, a dotted name, a Chinese name."""

@@ -72,6 +72,8 @@ class Keyer:
     def __init__(self, settings: Settings) -> None:
         self.dot = settings.name_dots[0]
         self.dots = frozenset(settings.name_dots)
+        self.cjk_dots = frozenset(settings.name_dots_between_cjk)
+        self.spaces = frozenset(" \t\u00a0\u3000")
         self.joiners = frozenset(settings.latin_joiners)
         self.name_chars = frozenset(settings.latin_name_chars)
 
@@ -85,18 +87,37 @@ class Keyer:
         return is_latin(key) or key in self.name_chars
 
     def view(self, folded: str) -> KeyView:
-        """Keys of a folded text with the position of each key character."""
+        """Keys of a folded text with the position of each key character.
+
+        Joiners between Latin letters are dropped ("Ruoming Pang"), and so are spaces beside a name dot
+        between CJK parts ("亚历山大 · 王"); "．" between two CJK characters is a name dot ("亚历山大．王").
+        """
         chars = [self.char_key(c) for c in folded]
+        for i in range(1, len(folded) - 1):
+            if folded[i] in self.cjk_dots and is_cjk(folded[i - 1]) and is_cjk(folded[i + 1]):
+                chars[i] = self.dot
         following = [""] * (len(chars) + 1)  # next non-joiner key after each position
         for i in range(len(chars) - 1, -1, -1):
             following[i] = following[i + 1] if chars[i] in self.joiners else chars[i]
         keys, where = [], []
         for i, key in enumerate(chars):
-            if key in self.joiners and keys and self.latinish(keys[-1]) and self.latinish(following[i + 1][:1]):
+            if key in self.joiners and keys and self._dropped(keys[-1], following[i + 1][:1], key):
                 continue
             keys.append(key)
             where.append(i)
         return KeyView("".join(keys), tuple(where))
+
+    def _dropped(self, before: str, after: str, joiner: str) -> bool:
+        """True for a joiner inside a Latin name, or a space beside a name dot between CJK parts."""
+        if self.latinish(before) and self.latinish(after):
+            return True
+        return joiner in self.spaces and self.dot in (before, after) and all(
+            c == self.dot or is_cjk(c) for c in (before, after))
+
+    def dot_before(self, text: str, start: int) -> bool:
+        """True when a name dot (maybe after a space) stands right before `start` in a folded text."""
+        i = start - 1 - (start > 1 and text[start - 1] in self.spaces)
+        return i > 0 and (self.char_key(text[i]) == self.dot or (text[i] in self.cjk_dots and is_cjk(text[i - 1])))
 
     def key(self, form: str) -> str:
         """The match key of an alias form (folded first)."""

@@ -56,6 +56,7 @@ class Settings(BaseModel):
     sentence_ends: str
     sentence_ends_before_space: str
     name_dots: str = Field(min_length=1)
+    name_dots_between_cjk: str
     latin_joiners: str
     latin_name_chars: str
     parens: tuple[str, ...]

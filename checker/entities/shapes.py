@@ -34,11 +34,11 @@ class NameShapes:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        chars, dots = re.escape(settings.transliteration_chars), re.escape(settings.name_dots)
+        chars, dots = re.escape(settings.transliteration_chars), re.escape(settings.name_dots + settings.name_dots_between_cjk)
         most = settings.name_part_max
         enders = "|".join(map(re.escape, settings.name_enders))
         part = rf"(?:(?!{enders})[{chars}]){{1,{most}}}" if enders else rf"[{chars}]{{1,{most}}}"
-        self.dotted = re.compile(rf"{part}(?:[{dots}]{part})+")
+        self.dotted = re.compile(rf"{part}(?:[ \u3000]?[{dots}][ \u3000]?{part})+")
         self.translit_tail = re.compile(rf"[{chars}]{{2,{most}}}$")
         self.parens = [re.compile(rf"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,{settings.paren_max}}}){re.escape(c)}")
                        for o, c in settings.parens]
