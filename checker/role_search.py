@@ -34,10 +34,10 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
 
     outside_before = [m for m in view.mentions if m.end <= clause[0] and usable(m)]
     outside_after = [m for m in view.mentions if m.start >= clause[1] and usable(m)]
-    if role == "subject":
-        outside_before.sort(key=finder.is_affiliation)
     if role == "object" or nearest:
         outside_before.reverse()
+    if role == "subject":
+        outside_before.sort(key=finder.is_affiliation)  # stable: affiliations last, in their order
     if after_first:
         return after + before + outside_after + outside_before
     return before + outside_before + after + outside_after

@@ -45,6 +45,7 @@ class RoleFinder:
                  spokespeople: dict[str, str] | None = None, mentions: list[Mention] | None = None):
         self.by_start = {m.start: m for m in mentions or []}
         self.person_starts = sorted(m.start for m in mentions or [] if m.kind == "person")
+        self.starts = sorted(self.by_start)
         self.speaks_for = speaks_for
         self.spokespeople = spokespeople or {}  # person -> organisation they speak for
         self.text = text  # folded, lower-case article text
@@ -81,7 +82,8 @@ class RoleFinder:
         return any(after.startswith(v.strip()) for v in self.words.speech_verbs)
 
     def is_affiliation(self, mention: Mention) -> bool:
-        """True for an organisation that only titles the person right after it ("OpenAI CEO Sam Altman")."""
+        """True for an organisation that only titles the person right after it ("OpenAI CEO Sam Altman"), with no
+        other name between."""
         if mention.kind == "person":
             return False
         after = bisect_left(self.person_starts, mention.end)
@@ -89,6 +91,8 @@ class RoleFinder:
         if gap_end is None or gap_end - mention.end > self.words.title_reach:
             return False
         gap = self.text[mention.end:gap_end]
+        if bisect_left(self.starts, gap_end) > bisect_left(self.starts, mention.end):
+            return False  # another name between: "Meta挖角苹果AI主管庞若鸣" titles him with Apple, not Meta
         return not (PUNCTUATION & set(gap)) and any(title in gap for title in self.words.titles)
 
     def opens_relative(self, clause: tuple[int, int]) -> bool:

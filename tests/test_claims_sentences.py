@@ -19,6 +19,6 @@ def test_sentence_yields_exactly_these_claims(case, knowledge):
     assert got == sorted((e["rule"], Decimal(str(e["value"]))) for e in case["claims"])
     for want in case["claims"]:
         claim = next(c for c in claims if (c.rule, c.value) == (want["rule"], Decimal(str(want["value"]))))
-        for field in ("period", "attribute"):
+        for field in ("period", "attribute", "subject", "object"):
             if field in want:
                 assert getattr(claim, field) == want[field], (field, claim)

@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 
 from checker.models import Mention
 from checker.named.words import NamedHit, NamedTriggers, NamedWords, word_regex
-from checker.roles import RoleFinder, SentenceView
+from checker.roles import PUNCTUATION, RoleFinder, SentenceView
 from checker.role_search import from_context
 from checker.rules import RoleSpec
 
@@ -106,13 +106,25 @@ class Around:
             name = self.finder.fill(after[0], spec)
             if name:
                 return name, after[0]
+        former = set()  # the holder's company under another title is not this post's, wherever named
         for mention in reversed([m for m in view.mentions if m.end <= hit.start and m is not holder]):
             name = self.finder.fill(mention, spec)
-            if name:
+            if name and self._titles_otherwise(mention, holder, hit):
+                former.add(name)
+            elif name and name not in former:
                 return name, mention
         if spec.fallback == "context":
             return from_context(spec, self.views, index, self.finder, self.look_back, set()), None
         return None, None
+
+    def _titles_otherwise(self, org: Mention, holder: Mention, hit: NamedHit) -> bool:
+        """True when the organisation titles the holder with another post before he takes this one
+        ("由前Scale AI执行长亚历山大·王出任首席AI官": Scale AI is his former company, not the AI chief's)."""
+        if not org.end <= holder.start < holder.end <= hit.start:
+            return False
+        gap = self.text[org.end:holder.start]
+        return (len(gap) <= self.finder.words.title_reach and not PUNCTUATION & set(gap)
+                and self.triggers.pattern.search(gap) is not None)
 
     def qualifiers(self, view: SentenceView, hit: NamedHit, org: Mention | None) -> tuple[str, ...]:
         """Qualifiers of a title: the trigger's own, and words between its organisation (or clause start) and it."""
