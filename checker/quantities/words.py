@@ -193,11 +193,15 @@ class WordTable(Generic[T]):
 
     def first_at(self, text: str, pos: int) -> WordMatch[T] | None:
         """The longest word starting at `pos`."""
+        if pos >= len(text) or text[pos] not in self._by_first:  # no word starts with this character
+            return None
         found = self.starting_at(text, pos, first=True)
         return found[0] if found else None
 
     def last_at(self, text: str, pos: int) -> WordMatch[T] | None:
         """The longest word ending at `pos`."""
+        if pos <= 0 or text[pos - 1] not in self._by_last:  # no word ends with this character
+            return None
         found = self.ending_at(text, pos, first=True)
         return found[0] if found else None
 
