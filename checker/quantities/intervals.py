@@ -16,7 +16,7 @@ Bounds = tuple[str, Decimal, Decimal | None, Decimal | None]  # qualifier, value
 
 def plain(value: Decimal | None) -> Decimal | None:
     """A value without exponent or trailing zeros (1.43E+10 -> 14300000000, 2.50 -> 2.5)."""
-    if value is None or value.as_tuple().exponent == 0:  # an integer as written: normalising gives it back
+    if value is None or value.same_quantum(ONE):  # exponent 0, an integer as written: normalising gives it back
         return value
     context = _PLAIN if value.adjusted() + 2 <= _PLAIN.prec else Context(prec=value.adjusted() + 2)
     value = value.normalize(context)
