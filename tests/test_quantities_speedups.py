@@ -95,7 +95,7 @@ def test_precomputed_fold_table_is_fold_char() -> None:
     assert [c for c in range(0x10000) if table[c] != (chr(c) if 0xD800 <= c < 0xE000 else fold_char(chr(c)))] == []
 
 
-@pytest.mark.parametrize("text", ["𝟏𝟐 tonnes", "\U0002f800 12 億", "\ud800 ５０％", "ａｂ 𝐀"])
+@pytest.mark.parametrize("text", ["𝟏𝟐 tonnes", "\U0002f800 12 億", "\ud800 ５０％", "ａｂ 𝐀", "\ud835\udfcf ５０％"])
 def test_text_beyond_the_table_is_folded_character_by_character(text: str) -> None:
     assert Texts.of(text).folded == "".join(fold_char(c) for c in text)
 

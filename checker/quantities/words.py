@@ -28,7 +28,7 @@ class Texts:
     @classmethod
     def of(cls, text: str) -> Texts:
         """Normalise a text without changing its length."""
-        folded = text.translate(_bmp_folds() if _OUTSIDE_TABLE.search(text) is None else _FOLDS)
+        folded = text.translate(_FOLDS if _beyond_bmp(text) else _bmp_folds())
         if "，" in text:
             folded = _wide_thousands(text, folded)
         lower = folded.lower()
@@ -46,8 +46,13 @@ class _FoldTable(dict[int, int]):
 
 
 _FOLDS = _FoldTable()
-_OUTSIDE_TABLE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")  # beyond the precomputed table: via _FOLDS
 _SEPARATOR = "\n"  # folds to itself and joins with no character under NFKC or OpenCC
+
+
+def _beyond_bmp(text: str) -> bool:
+    """A character beyond the Basic Multilingual Plane in the text (two UTF-16 code units each), which the
+    precomputed table does not hold; lone surrogates are in the table and fold to themselves either way."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @lru_cache(maxsize=1)
