@@ -131,19 +131,23 @@ class WordMatch(Generic[T]):
     end: int
 
 
+_Entry = tuple[str, T, bool, bool]  # (word, payload, may be written spaced, begins or ends with a Latin letter)
+
+
 class WordTable(Generic[T]):
     """Words with payloads, found by longest match forwards from or backwards to a position."""
 
     def __init__(self, entries: Iterable[tuple[str, T]], fold: bool = True) -> None:
-        self._by_first: dict[str, list[tuple[str, T, bool]]] = {}  # (word, payload, may be written spaced)
-        self._by_last: dict[str, list[tuple[str, T, bool]]] = {}
+        self._by_first: dict[str, list[_Entry[T]]] = {}
+        self._by_last: dict[str, list[_Entry[T]]] = {}
         seen: set[str] = set()
         for word, payload in entries:
             form = fold_word(word) if fold else word
             if form and form not in seen:
                 seen.add(form)
-                self._by_first.setdefault(form[0], []).append((form, payload, len(form) > 1 and is_cjk(form[0])))
-                self._by_last.setdefault(form[-1], []).append((form, payload, len(form) > 1 and is_cjk(form[-1])))
+                latin = is_latin(form[0]) or is_latin(form[-1])
+                self._by_first.setdefault(form[0], []).append((form, payload, len(form) > 1 and is_cjk(form[0]), latin))
+                self._by_last.setdefault(form[-1], []).append((form, payload, len(form) > 1 and is_cjk(form[-1]), latin))
         for table in (self._by_first, self._by_last):
             for key in table:
                 table[key].sort(key=lambda item: -len(item[0]))
@@ -159,7 +163,7 @@ class WordTable(Generic[T]):
             return []
         spaced = None  # a space among the characters the longest word would cover: else no spaced form can match
         found = []
-        for w, p, spaceable in entries:
+        for w, p, spaceable, latin in entries:
             if text.startswith(w, pos):
                 end: int | None = pos + len(w)
             elif spaceable:  # else _spaced_end gives None
@@ -168,7 +172,7 @@ class WordTable(Generic[T]):
                 end = _spaced_end(text, pos, w) if spaced else None
             else:
                 continue
-            if end is not None and _bounded(text, pos, end):
+            if end is not None and (not latin or _bounded(text, pos, end)):
                 found.append(WordMatch(w, p, pos, end))
                 if first:
                     break
@@ -181,7 +185,7 @@ class WordTable(Generic[T]):
             return []
         spaced = None
         found = []
-        for w, p, spaceable in entries:
+        for w, p, spaceable, latin in entries:
             if pos >= len(w) and text.startswith(w, pos - len(w)):
                 start: int | None = pos - len(w)
             elif spaceable:  # else _spaced_start gives None
@@ -190,7 +194,7 @@ class WordTable(Generic[T]):
                 start = _spaced_start(text, pos, w) if spaced else None
             else:
                 continue
-            if start is not None and _bounded(text, start, pos):
+            if start is not None and (not latin or _bounded(text, start, pos)):
                 found.append(WordMatch(w, p, start, pos))
                 if first:
                     break
