@@ -26,8 +26,9 @@ def over_items(texts: Texts, readings: list[Reading], tables: Tables) -> list[It
     items = []
     words = _over_words()
     for above, below in zip(readings, readings[1:]):
-        between = " ".join(texts.lower[above.numeral.end:below.numeral.start].split())
-        if between not in words or not _bare(above) or not _bare(below) or below.numeral.value == 0:
+        if not _bare(above) or not _bare(below) or below.numeral.value == 0:
+            continue
+        if " ".join(texts.lower[above.numeral.end:below.numeral.start].split()) not in words:
             continue
         if below.negative or above.end != above.numeral.end:
             continue
