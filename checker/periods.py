@@ -23,6 +23,8 @@ class PeriodPattern(BaseModel):
     years: int | None = None
     months: int | None = None
     label: str | None = None  # a period that is not one year ("past years")
+    fiscal: bool = False  # a fiscal quarter: "FY2025-Q4", the article's fiscal year unless one is named
+    current_quarter: bool = False  # "本季度", "the current quarter": the article's own quarter
 
 
 class PeriodExample(BaseModel):
@@ -109,6 +111,11 @@ def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_d
     if pattern.label:
         return pattern.label
     quarter = period_data().quarters.get(groups.get("quarter", groups.get("first", "")).lower())
+    if pattern.current_quarter:
+        return f"{article_date.year}-Q{(article_date.month - 1) // 3 + 1}" if article_date else ""
+    if quarter and pattern.fiscal:
+        year = groups.get("year") or (str(article_date.year) if article_date else "")
+        return f"FY{year}-Q{quarter}" if year else ""
     if quarter:
         groups.setdefault("month", str(3 * quarter - 2))
         year = _year(groups, pattern, article_date)
@@ -141,6 +148,7 @@ def month_number(text: str) -> int | None:
     return _CN_MONTHS.get(text) or period_data().months.get(text.lower())
 
 
+SAME_PERIOD = "same period"  # the label of "期内", "during the quarter": the period named before it
 BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the period of a figure this close after it
 
 
@@ -148,15 +156,19 @@ def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clause
                 at: int, paragraph_start: int, article_date: dt.date | None) -> str:
     """The period for a claim at `at`: the nearest in its clause, else in a figure-free clause of its sentence, else the
     latest one earlier in its paragraph, else the article's own year (news speaks of its present). A compared period
-    ("较去年的…") is only the period of the figure right after it; a quarter only that of its own clause."""
-    periods = [p for p in periods if not p.baseline or 0 <= at - p.end <= BASELINE_REACH]
-    inside = [p for p in periods if clause[0] <= p.start and p.end <= clause[1]]
-    periods = [p for p in periods if "-Q" not in p.year]  # a quarter speaks for its own clause only
+    ("较去年的…") is only the period of the figure right after it; a quarter only that of its own clause, or of a
+    figure said to be of the same period ("期内") later in its paragraph."""
+    every = [p for p in periods if not p.baseline or 0 <= at - p.end <= BASELINE_REACH]
+    inside = [p for p in every if clause[0] <= p.start and p.end <= clause[1]]
+    periods = [p for p in every if "-Q" not in p.year]  # a quarter speaks for its own clause only
     if not inside:
         inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
-    if inside:
-        return min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)).year
     earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
-    if earlier:
-        return earlier[-1].year
+    found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
+        (earlier[-1] if earlier else None)
+    if found is not None and found.year == SAME_PERIOD:
+        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year != SAME_PERIOD]
+        return before[-1].year if before else (str(article_date.year) if article_date else "")
+    if found is not None:
+        return found.year
     return str(article_date.year) if article_date else ""

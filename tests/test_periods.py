@@ -54,3 +54,14 @@ def test_quarter_speaks_for_its_own_clause_only():
     first, second = (0, text.index("，")), (text.index("，") + 1, len(text))
     assert period_near(periods, first, (), text.index("475"), 0, dt.date(2025, 7, 31)) == "2025-Q2"
     assert period_near(periods, second, (), text.index("183"), 0, dt.date(2025, 7, 31)) == "2025"
+
+
+def test_same_period_is_the_period_named_before_it_even_a_quarter():
+    import datetime as dt
+
+    text = "meta第二季收入475亿美元。期内资本开支为170亿美元。"
+    periods = find_periods(text, dt.date(2025, 7, 31))
+    second = (text.index("期内"), len(text))
+    assert period_near(periods, second, (), text.index("170"), 0, dt.date(2025, 7, 31)) == "2025-Q2"
+    alone = "期内资本开支为170亿美元。"
+    assert period_near(find_periods(alone, dt.date(2025, 7, 31)), (0, len(alone)), (), 7, 0, dt.date(2025, 7, 31)) == "2025"
