@@ -71,6 +71,8 @@ def test_alphabet_names_every_character_a_pattern_tests(pattern: str, chars: set
     ((r"aa",), "aaa aaaa xaaaaa"),  # matches chained in each stretch
     ((r"(?<![0-9])[0-9]{2}(?![0-9])", r"[0-9]+-[0-9]+"), "1 22 333 44-5 6-77 88"),
     ((r"[^ ]+", r"b+"), "abc bbb c"),  # a wide pattern with narrow ones
+    ((r"(?:ab|cd)[^ ]*", r"b+"), "xab cdx ab bb"),  # a wide pattern whose matches start with a known string
+    ((r"(?:ab|cd)[^ ]*", r"b+"), "xa bcx bb"),  # ... that does not stand in the text
 ])
 def test_covered_positions_are_those_plain_spans_cover(patterns: tuple[str, ...], text: str) -> None:
     compiled = tuple(re.compile(p) for p in patterns)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from checker.quantities.regex_gate import every_span, needed
+from checker.quantities.regex_gate import literal_prefixes, needed, spans
 
 try:  # the parser behind `re`; without it every pattern runs over the whole text
     from re import _constants as _codes, _parser  # type: ignore[attr-defined]
@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     _parser = _codes = None
 
 ANCHOR_SPACING = 30  # fewer anchors than one per this many characters: run around them, else over the whole text
+MAX_PREFIXES = 16  # a wide pattern whose matches start with one of at most this many strings is run only where one stands
 SEPARATORS = "\x00\x01\x02\x03\x04"  # the first that no pattern tests joins the stretches
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 Patterns = tuple[re.Pattern[str], ...]
@@ -42,7 +43,7 @@ class Split:
     """Patterns run over the stretches (narrow) and over the whole text (wide)."""
 
     narrow: tuple[Narrow, ...]
-    wide: Patterns
+    wide: tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]  # with the strings every match starts with one of
     stretch: re.Pattern[str] | None  # a run of characters some narrow pattern tests
     separator: str
 
@@ -54,8 +55,10 @@ def covered(patterns: Patterns, text: str, positions: Iterable[int]) -> set[int]
         return set()
     split = _split(patterns)
     marks = bytearray(len(text))
-    for start, end in every_span(split.wide, text) if split.wide else ():
-        marks[start:end] = b"\x01" * (end - start)
+    for pattern, prefixes in split.wide:
+        if prefixes is None or any(prefix in text for prefix in prefixes):  # else no match can start anywhere
+            for start, end in spans(pattern, text):
+                marks[start:end] = b"\x01" * (end - start)
     if split.stretch is not None:
         _mark_stretches(split, text, wanted, marks)
     return {p for p in wanted if marks[p]}
@@ -136,14 +139,20 @@ def _split(patterns: Patterns) -> Split:
     classes = {p: alphabet(p) for p in patterns}
     known = [p for p in patterns if classes[p] is not None]
     if not known:
-        return Split((), patterns, None, "")
+        return Split((), _wide(patterns), None, "")
     chars = re.compile("[" + "".join(sorted({classes[p] for p in known})) + "]")  # type: ignore[misc]
     separator = next((s for s in SEPARATORS if chars.match(s) is None), None)
     if separator is None:  # pragma: no cover - the separators are control characters no pattern names
-        return Split((), patterns, None, "")
+        return Split((), _wide(patterns), None, "")
     narrow = tuple(Narrow(p, re.compile(f"[{classes[p]}]+"), _anchor(p)) for p in known)
-    wide = tuple(p for p in patterns if classes[p] is None)
+    wide = _wide(tuple(p for p in patterns if classes[p] is None))
     return Split(narrow, wide, re.compile(chars.pattern + "+"), separator)
+
+
+def _wide(patterns: Patterns) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    """Each pattern with the literal strings every match of it starts with one of (None: unknown, or too many)."""
+    found = [(p, literal_prefixes(p)) for p in patterns]
+    return tuple((p, prefixes if prefixes is not None and len(prefixes) <= MAX_PREFIXES else None) for p, prefixes in found)
 
 
 def _anchor(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
