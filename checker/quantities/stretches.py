@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     _parser = _codes = None
 
 ANCHOR_SPACING = 30  # fewer anchors than one per this many characters: run around them, else over the whole text
-MAX_PREFIXES = 16  # a wide pattern whose matches start with one of at most this many strings is run only where one stands
+MAX_PREFIXES = 16  # a wide pattern whose matches start with one of at most this many strings: run where one stands
 SEPARATORS = "\x00\x01\x02\x03\x04"  # the first that no pattern tests joins the stretches
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 Patterns = tuple[re.Pattern[str], ...]
@@ -89,8 +89,7 @@ def _mark_stretches(split: Split, text: str, wanted: list[int], marks: bytearray
 
 
 def _narrow_spans(narrow: Narrow, text: str, reverse: str) -> list[Span]:
-    """A narrow pattern's spans: in the stretches of its own characters that hold one of the characters it needs
-    (those of the set with the fewest occurrences), or in the whole text when it needs none known."""
+    """A narrow pattern's spans: in the stretches of its own characters around its anchors, or over the whole text."""
     anchors = _anchors(narrow.anchor, text)
     if anchors is None:
         return _chain(narrow.pattern, text, 0, len(text))
@@ -152,7 +151,7 @@ def _split(patterns: Patterns) -> Split:
 def _wide(patterns: Patterns) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
     """Each pattern with the literal strings every match of it starts with one of (None: unknown, or too many)."""
     found = [(p, literal_prefixes(p)) for p in patterns]
-    return tuple((p, prefixes if prefixes is not None and len(prefixes) <= MAX_PREFIXES else None) for p, prefixes in found)
+    return tuple((p, None if prefixes is None or len(prefixes) > MAX_PREFIXES else prefixes) for p, prefixes in found)
 
 
 def _anchor(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
