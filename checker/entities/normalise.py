@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -12,6 +13,7 @@ from pypinyin import Style, lazy_pinyin
 from checker.entities.settings import Settings
 
 _T2S = opencc.OpenCC("t2s.json")
+_CJK = "[\u3400-\u9fff\uf900-\ufaff]"  # the ideographs of is_cjk
 
 
 def fold(text: str) -> str:
@@ -41,6 +43,7 @@ def clash(left: str, right: str) -> bool:
         (left.isalpha() and right.isalpha()) or (left.isdigit() and right.isdigit()))
 
 
+@cache
 def narrow(char: str) -> str:
     """A full-width character as its ASCII twin (one character in, one out)."""
     plain = unicodedata.normalize("NFKC", char)
@@ -72,15 +75,21 @@ class Keyer:
     def __init__(self, settings: Settings) -> None:
         self.dot = settings.name_dots[0]
         self.dots = frozenset(settings.name_dots)
+        between = "[" + re.escape(settings.name_dots_between_cjk) + "]"
         self.cjk_dots = frozenset(settings.name_dots_between_cjk)
+        self.cjk_dot = re.compile(f"(?<={_CJK}){between}(?={_CJK})")
         self.spaces = frozenset(" \t\u00a0\u3000")
+        self.memo: dict[str, str] = {}  # char_key of each character seen
         self.joiners = frozenset(settings.latin_joiners)
         self.name_chars = frozenset(settings.latin_name_chars)
 
     def char_key(self, char: str) -> str:
         """The key of one character."""
-        plain = narrow(char)
-        return self.dot if plain in self.dots else plain.lower()
+        key = self.memo.get(char)
+        if key is None:
+            plain = narrow(char)
+            key = self.memo[char] = self.dot if plain in self.dots else plain.lower()
+        return key
 
     def latinish(self, key: str) -> bool:
         """True for a key character that belongs to a Latin name."""
@@ -92,27 +101,27 @@ class Keyer:
         Joiners between Latin letters are dropped ("Ruoming Pang"), and so are spaces beside a name dot
         between CJK parts ("亚历山大 · 王"); "．" between two CJK characters is a name dot ("亚历山大．王").
         """
-        chars = [self.char_key(c) for c in folded]
-        for i in range(1, len(folded) - 1):
-            if folded[i] in self.cjk_dots and is_cjk(folded[i - 1]) and is_cjk(folded[i + 1]):
-                chars[i] = self.dot
+        memo = self.memo
+        chars = [memo[c] if c in memo else self.char_key(c) for c in folded]
+        for m in self.cjk_dot.finditer(folded):
+            chars[m.start()] = self.dot
         following = [""] * (len(chars) + 1)  # next non-joiner key after each position
         for i in range(len(chars) - 1, -1, -1):
             following[i] = following[i + 1] if chars[i] in self.joiners else chars[i]
         keys, where = [], []
         for i, key in enumerate(chars):
-            if key in self.joiners and keys and self._dropped(keys[-1], following[i + 1][:1], key):
-                continue
+            if key in self.joiners and keys:
+                before, after = keys[-1], following[i + 1][:1]
+                if (self.latinish(before) and self.latinish(after)) or (
+                        self.dot in (before, after) and self._spaced_dot(before, after, key)):
+                    continue
             keys.append(key)
             where.append(i)
         return KeyView("".join(keys), tuple(where))
 
-    def _dropped(self, before: str, after: str, joiner: str) -> bool:
-        """True for a joiner inside a Latin name, or a space beside a name dot between CJK parts."""
-        if self.latinish(before) and self.latinish(after):
-            return True
-        return joiner in self.spaces and self.dot in (before, after) and all(
-            c == self.dot or is_cjk(c) for c in (before, after))
+    def _spaced_dot(self, before: str, after: str, joiner: str) -> bool:
+        """True for a space beside a name dot between CJK parts."""
+        return joiner in self.spaces and all(c == self.dot or is_cjk(c) for c in (before, after))
 
     def dot_before(self, text: str, start: int) -> bool:
         """True when a name dot (maybe after a space) stands right before `start` in a folded text."""
