@@ -44,6 +44,7 @@ class ClaimWords(BaseModel):
     previous_values: tuple[str, ...]
     previous_values_zh: tuple[str, ...]
     changes: tuple[str, ...]
+    agent_markers: tuple[str, ...]
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
 
@@ -265,7 +266,10 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
 
     anchor = hit if hit is not None else quantity
     obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
-    marked = finder.not_subjects(views[index], rule.object)
+    # a target of an act is no company's subject; a person's own figure ("给庞若鸣开出…年薪") and an agent named after
+    # its act ("investment from Meta") may follow a marker
+    after = hit is not None and hit.subject_side == "after"
+    marked = set() if after or set(rule.subject.kinds) == {"person"} else finder.not_subjects(views[index], rule.object)
     subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
                            skip={obj} if obj else set(), marked=marked)
     if obj is None and rule.object is not None:

@@ -73,7 +73,10 @@ class RoleFinder:
     def not_subjects(self, sentence: SentenceView, spec: RoleSpec | None) -> set[int]:
         """Start offsets of mentions right after an object marker (they are targets, not subjects)."""
         markers = [fold_word(m) for m in (spec.markers if spec else ())] + list(self.words.not_subject_markers)
-        return {m.start for m in sentence.mentions if self._after_marker(m, markers, reach=2)}
+        agents = list(self.words.agent_markers)  # "led by SoftBank": the one acting for another, right after
+        reach = max(map(len, agents), default=0)
+        return {m.start for m in sentence.mentions
+                if self._after_marker(m, markers, reach=2) or self._after_marker(m, agents, reach=reach)}
 
     def is_speaker(self, mention: Mention) -> bool:
         """True when a speech verb follows the mention closely ("奥特曼吐槽说")."""
