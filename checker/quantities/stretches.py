@@ -93,8 +93,8 @@ def _narrow_spans(narrow: Narrow, text: str, reverse: str) -> list[Span]:
     anchors = _anchors(narrow.anchor, text)
     if anchors is None:
         return _chain(narrow.pattern, text, 0, len(text))
-    found = []
-    for start, end in _stretches(narrow.stretch, text, anchors, reverse):
+    found: list[Span] = []
+    for start, end in _stretches(narrow.stretch, text, anchors, reverse) if anchors else ():
         found += _chain(narrow.pattern, text, start, end)
     return found
 
@@ -104,6 +104,8 @@ def _anchors(anchor: re.Pattern[str] | None, text: str) -> list[int] | None:
     that running over the whole text is faster)."""
     if anchor is None:
         return None
+    if anchor.search(text) is None:
+        return []
     found = [m.start() for m in anchor.finditer(text)]
     return None if len(found) * ANCHOR_SPACING > len(text) else found
 
@@ -155,9 +157,11 @@ def _wide(patterns: Patterns) -> tuple[tuple[re.Pattern[str], frozenset[str] | N
 
 
 def _anchor(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A class of the characters of the smallest set a match of the pattern needs one of (None: none known)."""
+    """A class of the characters of the smallest set a match of the pattern needs one of, a set with no ASCII letter
+    or digit first (as regex_gate prefers them: rarer), or None when none is known."""
     needs = needed(pattern)
-    smallest = min(needs, key=lambda need: (len(need), sorted(need))) if needs else None
+    smallest = min(needs, key=lambda need: (any(c.isascii() and c.isalnum() for c in need), len(need), sorted(need))) \
+        if needs else None
     return None if smallest is None else re.compile("[" + "".join(re.escape(c) for c in sorted(smallest)) + "]")
 
 
