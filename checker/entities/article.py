@@ -29,6 +29,7 @@ class Candidate:
     entity: str | None = None
     shorts: tuple[str, ...] = ()
     why: str = ""
+    wide: bool = False  # a short candidate whose context counts anywhere in the article (a homophone)
 
 
 class ArticlePass:
@@ -138,7 +139,7 @@ class ArticlePass:
                 found.append(Candidate(start, end, "unknown", why=match.why if match else NO_ALIAS))
         for m in self.r.pinyin.homophones_in(masked):
             if m.weak:
-                found.append(Candidate(m.start, m.end, "short", shorts=m.weak, why=m.why))
+                found.append(Candidate(m.start, m.end, "short", shorts=m.weak, why=m.why, wide=True))
             elif m.canonical:
                 found.append(Candidate(m.start, m.end, "pinyin", m.canonical, why=m.why))
         return found
@@ -161,7 +162,8 @@ class ArticlePass:
             if match and match.canonical:
                 candidates.append(Candidate(start, end, "pinyin", match.canonical, why=match.why))
             elif self.r.given.fit(key.split(dot)[:-1], person.entity):
-                candidates.append(Candidate(start, end, "pinyin", person.entity, why=f"given name fits {person.entity}"))
+                why = f"given name fits {person.entity}"
+                candidates.append(Candidate(start, end, "pinyin", person.entity, why=why))
             else:
                 candidates.append(Candidate(start, end, "unknown", why=f"given name does not fit {person.entity}"))
         return candidates
@@ -189,24 +191,28 @@ class ArticlePass:
         for c in chosen:
             if c.entity:
                 named[ids[c.start]].add(c.entity)
+        everywhere = set().union(*named.values()) if any(c.wide for c in chosen) else set()
         seen: set[str] = set()
         mentions = []
         for c in chosen:
             entity, why = c.entity, c.why
-            if c.source == "short":
+            if c.wide:
+                entity, why = self._short(c, seen, everywhere, self.folded.lower(), "article")
+            elif c.source == "short":
                 start, end = bounds[ids[c.start]]
-                entity, why = self._short(c, seen, named[ids[c.start]], self.folded[start:end].lower())
+                entity, why = self._short(c, seen, named[ids[c.start]], self.folded[start:end].lower(), "sentence")
             seen.update([entity] if entity else [])
             mentions.append(self._mention(c, entity, why))
         return mentions
 
-    def _short(self, c: Candidate, seen: set[str], named_here: set[str], sentence: str) -> tuple[str | None, str]:
-        """The entity a short form stands for, or None with the reason."""
+    def _short(self, c: Candidate, seen: set[str], named_here: set[str], text: str,
+               scope: str) -> tuple[str | None, str]:
+        """The entity a short form stands for (named before, or named or with context in its scope), or None and why."""
         before = {e for e in c.shorts if e in seen}
-        around = {e for e in c.shorts if e in named_here or self.r.context.found(e, named_here, sentence)}
+        around = {e for e in c.shorts if e in named_here or self.r.context.found(e, named_here, text)}
         fits = sorted(before | around)
         if len(fits) == 1:
-            how = "named in full earlier" if fits[0] in before else "context in the sentence"
+            how = "named in full earlier" if fits[0] in before else f"context in the {scope}"
             return fits[0], f"{c.why or 'short form'}; {how}"
         if fits:
             return None, f"ambiguous short form: {', '.join(fits)}"

@@ -98,8 +98,8 @@ class Keyer:
     def view(self, folded: str) -> KeyView:
         """Keys of a folded text with the position of each key character.
 
-        Joiners between Latin letters are dropped ("Ruoming Pang"), and so are spaces beside a name dot
-        between CJK parts ("亚历山大 · 王"); "．" between two CJK characters is a name dot ("亚历山大．王").
+        Joiners between Latin letters are dropped ("Ruoming Pang"), and so are spaces beside a name
+        dot between CJK parts ("亚历山大 · 王"); "．" between two CJK characters is a name dot.
         """
         memo = self.memo
         chars = [memo[c] if c in memo else self.char_key(c) for c in folded]

@@ -53,7 +53,8 @@ class PinyinIndex:
                 if len(parts) > 1:
                     surname = "".join(pinyin_of(parts[-1]))
                     given = tuple("".join(pinyin_of(p)) for p in parts[:-1])
-                    self.dotted[(len(parts), surname)].append(DottedForm(given, record.canonical, fold(form), len(parts[-1])))
+                    known = DottedForm(given, record.canonical, fold(form), len(parts[-1]))
+                    self.dotted[(len(parts), surname)].append(known)
                 elif len(key) >= min(shortest, self.weak or shortest):
                     self.homophones[(key[0], pinyin_of(key[1:]))].add(record.canonical)
         self.lengths = sorted({len(rest) + 1 for _, rest in self.homophones})
@@ -61,7 +62,7 @@ class PinyinIndex:
         self.shortest = shortest
 
     def dotted_match(self, start: int, name: str) -> PinyinMatch | None:
-        """The known person a "·"-joined name is a variant of: same (or, when long, similar) surname, similar other parts."""
+        """The known person a "·"-joined name is a variant of: same (long: similar) surname, similar other parts."""
         parts = name.split(self.dot) if self.dot in name else None
         if not parts:
             return None

@@ -34,7 +34,8 @@ class NameShapes:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        chars, dots = re.escape(settings.transliteration_chars), re.escape(settings.name_dots + settings.name_dots_between_cjk)
+        chars = re.escape(settings.transliteration_chars)
+        dots = re.escape(settings.name_dots + settings.name_dots_between_cjk)
         most = settings.name_part_max
         enders = "|".join(map(re.escape, settings.name_enders))
         part = rf"(?:(?!{enders})[{chars}]){{1,{most}}}" if enders else rf"[{chars}]{{1,{most}}}"

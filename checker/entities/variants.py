@@ -43,7 +43,7 @@ def title_shorts(pack: AliasPack, keyer: Keyer, settings: Settings) -> dict[str,
 
 
 class GivenNames:
-    """Whether the given names before a known person's surname form fit that person (山姆·奥特曼, not 伊万卡·特朗普)."""
+    """Whether given names before a known surname form fit the person (山姆·奥特曼; not 伊万卡·特朗普)."""
 
     def __init__(self, pack: AliasPack, keyer: Keyer, settings: Settings, sounds: Sounds) -> None:
         self.pack, self.keyer, self.sounds = pack, keyer, sounds
