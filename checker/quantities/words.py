@@ -14,7 +14,9 @@ T = TypeVar("T")
 SPACES = " \t\u00a0\u3000"
 _SPACE = re.compile(f"[{SPACES}]")
 _KEEP_WIDE = {"，"}
-_WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")  # a full-width comma separates clauses in Chinese, never thousands
+# A full-width comma between full-width digits, before three of them, groups thousands (the comma is group 1); else it
+# separates clauses. The match starts at the digit before it, so that the search skips text without full-width digits.
+_WIDE_THOUSANDS = re.compile("[０-９](，)(?=[０-９]{3}(?![０-９]))")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _bmp_folds() -> list[str]:
 
 def _wide_thousands(text: str, folded: str) -> str:
     """A full-width comma between full-width digits, before three of them, groups thousands (４，５６５)."""
-    spots = [m.start() for m in _WIDE_THOUSANDS.finditer(text)]
+    spots = [m.start(1) for m in _WIDE_THOUSANDS.finditer(text)]
     if not spots:
         return folded
     chars = list(folded)
