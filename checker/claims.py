@@ -269,9 +269,11 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     # a target of an act is no company's subject; a person's own figure ("给庞若鸣开出…年薪") and an agent named after
     # its act ("investment from Meta") may follow a marker
     after = hit is not None and hit.subject_side == "after"
-    marked = set() if after or set(rule.subject.kinds) == {"person"} else finder.not_subjects(views[index], rule.object)
+    free = after or set(rule.subject.kinds) == {"person"}
+    agents = set() if free else finder.agents_in(views[index])
+    targets = set() if free else finder.targets_in(views[index], rule.object)
     subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
-                           skip={obj} if obj else set(), marked=marked)
+                           skip={obj} if obj else set(), marked=(agents, targets))
     if obj is None and rule.object is not None:
         obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
     if obj is not None and obj in finder.represented_by(subject):

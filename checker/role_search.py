@@ -53,14 +53,18 @@ def reported_part(before: list[Mention], finder: RoleFinder) -> list[Mention]:
 
 def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit | None, quantity: Quantity,
                  views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
-                 skip: set[str], marked: set[int]) -> str | None:
-    """The subject: near the trigger (per the trigger's side), else earlier sentences."""
+                 skip: set[str], marked: tuple[set[int], set[int]]) -> str | None:
+    """The subject: near the trigger (per the trigger's side), else earlier sentences. `marked` holds the starts of
+    agents (never the subject) and of targets (in the anchor's clause, tried after every other mention)."""
     spec, view = rule.subject, views[index]
     after_first = hit is not None and hit.subject_side == "after"
     order = search_order(view, anchor, finder, "subject", after_first, spec.reach, nearest=spec.prefer == "nearest")
     # a payer of a person is not the employer that titles a person ("Former Apple engineer Pang got a package")
     employers = rule.object is not None and "person" in rule.object.kinds
-    order = [m for m in order if m.start not in marked and not (employers and finder.is_affiliation(m))]
+    agents, targets = marked
+    order = [m for m in order if m.start not in agents and not (employers and finder.is_affiliation(m))]
+    clause = view.clause_of(anchor.start)
+    order.sort(key=lambda m: m.start in targets and clause[0] <= m.start < clause[1])  # stable
     name = finder.nearest(tuple(order), spec, skip)
     if name is None and spec.fallback == "context":
         name = from_context(spec, views, index, finder, look_back, skip, employers=employers)

@@ -70,13 +70,15 @@ class RoleFinder:
             return set()
         return {subject} | {p for p, org in self.spokespeople.items() if org == subject}
 
-    def not_subjects(self, sentence: SentenceView, spec: RoleSpec | None) -> set[int]:
-        """Start offsets of mentions right after an object marker (they are targets, not subjects)."""
+    def targets_in(self, sentence: SentenceView, spec: RoleSpec | None) -> set[int]:
+        """Start offsets of mentions right after an object marker ("向Scale AI", "a deal with Scale AI"): targets of
+        an act, subjects only for want of another."""
         markers = [fold_word(m) for m in (spec.markers if spec else ())] + list(self.words.not_subject_markers)
-        agents = list(self.words.agent_markers)  # "led by SoftBank": the one acting for another, right after
-        reach = max(map(len, agents), default=0)
-        return {m.start for m in sentence.mentions
-                if self._after_marker(m, markers, reach=2) or self._after_marker(m, agents, reach=reach)}
+        return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
+
+    def agents_in(self, sentence: SentenceView) -> set[int]:
+        """Start offsets of mentions right after an agent marker ("a round led by SoftBank"): never the subject."""
+        return {m.start for m in sentence.mentions if self._after_marker(m, list(self.words.agent_markers), slack=1)}
 
     def is_speaker(self, mention: Mention) -> bool:
         """True when a speech verb follows the mention closely ("奥特曼吐槽说")."""
@@ -145,16 +147,27 @@ class RoleFinder:
                     return before[-1]
         return None
 
-    def _after_marker(self, mention: Mention, markers: list[str], reach: int | None = None) -> bool:
-        """True when a marker stands shortly before the mention with no punctuation between."""
-        window = self.text[max(0, mention.start - (reach or self.reach)):mention.start]
+    def _after_marker(self, mention: Mention, markers: list[str], slack: int | None = None) -> bool:
+        """True when a marker stands shortly before the mention with no punctuation between: within the marker reach,
+        or (with `slack`) ending at most that many characters before it ("向Scale AI", "deal with Scale AI")."""
         for marker in markers:
-            at = window.rfind(marker)
-            if at >= 0 and not (PUNCTUATION & set(window[at + len(marker):])):
-                if marker[-1:].isalpha() and marker.isascii() and window[at + len(marker):at + len(marker) + 1] not in ("", " "):
-                    continue
-                return True
+            reach = self.reach if slack is None else len(marker) + slack
+            at = self.text.rfind(marker, max(0, mention.start - reach), mention.start)
+            end = at + len(marker)
+            if at < 0 or PUNCTUATION & set(self.text[end:mention.start]) or self._inside_word(marker, at, mention.start):
+                continue
+            return True
         return False
+
+    def _inside_word(self, marker: str, at: int, limit: int) -> bool:
+        """True for a Latin marker that is part of a longer word there ("in" in "join", "to" in "into")."""
+        if not marker.isascii():
+            return False
+        end = at + len(marker)
+        before = self.text[at - 1:at] if at > 0 else ""
+        after = self.text[end:end + 1] if end < limit else ""
+        return (marker[:1].isalpha() and before.isascii() and before.isalnum()) or \
+            (marker[-1:].isalpha() and after not in ("", " "))
 
     def nearest(self, mentions: tuple[Mention, ...], spec: RoleSpec, skip: set[str]) -> str | None:
         """The first mention (in the given order) that fills the role and is not skipped."""
