@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Callable
 
@@ -10,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.clean import original_span
 from checker.datafiles import load_model
+from checker.figures import as_bound, as_order, is_restatement, superseded
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
@@ -17,8 +17,6 @@ from checker.periods import PeriodMatch, find_periods, period_near
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
 from checker.segment import clauses, sentences
-
-OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 
 
 class ClaimWords(BaseModel):
@@ -47,6 +45,7 @@ class ClaimWords(BaseModel):
     agent_markers: tuple[str, ...]
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
+    orders: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +81,7 @@ class ClaimExtractor:
         claims = []
         for index, view in enumerate(views):
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
-            kept = [as_bound(q, text, view.clause_of(q.start), self.words) for q in inside
+            kept = [as_bound(as_order(q, text, self.words), text, view.clause_of(q.start), self.words) for q in inside
                     if not is_restatement(q, inside, text) and not superseded(q, inside, text, view, periods, self.words)]
             last: dict[str, TriggerHit] = {}  # quantity kind -> trigger of this sentence's latest claim
             for quantity, hit in self._bind(view, kept, hits, text):
@@ -212,51 +211,6 @@ def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity
         figures = {(view.clause_of(q.start)[0], q.kind) for q in quantities if start <= q.start < end}
         views.append(SentenceView(start, end, view.clauses, inside, frozenset(figures)))
     return views
-
-
-def superseded(quantity: Quantity, others: list[Quantity], text: str, view: SentenceView,
-               periods: list[PeriodMatch], words: ClaimWords) -> bool:
-    """True for the value before a change ("up from $75 billion", "由640亿美元上调至660亿美元"; both ends of "from $64
-    billion to $72 billion"), unless a period is said with it ("up from $39.2 billion in 2024", "从去年的400亿美元增至…")."""
-    clause = view.clause_of(quantity.start)
-    earlier = [q for q in others if clause[0] <= q.start and q.end <= quantity.start]
-    if earlier and text[earlier[-1].end:quantity.start].strip() in ("to", "至", "到", "-", "–"):
-        quantity = earlier[-1]  # the upper end of a range before a change goes with its lower end
-    before = text[clause[0]:quantity.start].rstrip()
-    after = text[quantity.end:min(clause[1], quantity.end + 8)]
-    english = any(re.search(rf"\b{re.escape(w)}$", before) for w in words.previous_values)
-    chinese = before.endswith(words.previous_values_zh) and any(w in after for w in words.changes)
-    if not (english or chinese):
-        return False
-    said = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and not p.baseline]
-    return not any(quantity.start - 8 <= p.start < quantity.start or quantity.end <= p.start < quantity.end + 20
-                   for p in said)
-
-
-def as_bound(quantity: Quantity, text: str, clause: tuple[int, int], words: ClaimWords) -> Quantity:
-    """A figure given as the low or high end of a range ("下限上调至660亿美元", "the high end of $72 billion") bounds it."""
-    before = text[clause[0]:quantity.start]
-    if quantity.qualifier not in ("exact", "approx") or quantity.low is None:
-        return quantity
-    if any(word in before for word in words.lower_bounds):
-        return quantity.model_copy(update={"qualifier": "at_least", "high": None})
-    if any(word in before for word in words.upper_bounds):
-        return quantity.model_copy(update={"qualifier": "at_most", "low": None})
-    return quantity
-
-
-def is_restatement(quantity: Quantity, others: list[Quantity], text: str) -> bool:
-    """True for a figure in parentheses that restates the one before it ("143亿美元(约1,115亿港元)")."""
-    opening = max(text.rfind(p, 0, quantity.start) for p in OPEN_PARENS)
-    if opening < 0 or any(c in text[opening:quantity.start] for c in CLOSE_PARENS):
-        return False
-    before_paren = text[:opening].rstrip()
-    for other in others:
-        if other is quantity or other.kind != quantity.kind:
-            continue
-        if opening < other.start < quantity.start or other.end == len(before_paren):
-            return True
-    return False
 
 
 def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, views: list[SentenceView],

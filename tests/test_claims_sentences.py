@@ -19,6 +19,9 @@ def test_sentence_yields_exactly_these_claims(case, knowledge):
     assert got == sorted((e["rule"], Decimal(str(e["value"]))) for e in case["claims"])
     for want in case["claims"]:
         claim = next(c for c in claims if (c.rule, c.value) == (want["rule"], Decimal(str(want["value"]))))
-        for field in ("period", "attribute", "subject", "object"):
+        for field in ("period", "attribute", "subject", "object", "qualifier"):
             if field in want:
                 assert getattr(claim, field) == want[field], (field, claim)
+        for field in ("low", "high"):
+            if field in want:
+                assert getattr(claim, field) == (None if want[field] is None else Decimal(str(want[field]))), (field, claim)

@@ -1,0 +1,70 @@
+"""How a figure reads in its sentence: a restatement, a value before a change, one end of a range, an order of
+magnitude."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from checker.models import Quantity
+from checker.periods import PeriodMatch
+from checker.roles import SentenceView
+
+if TYPE_CHECKING:
+    from checker.claims import ClaimWords
+
+OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
+ORDER_TIMES = 999  # hundredths: "数以千亿" spans 1,000亿 to just under ten times it ("hundreds of billions")
+
+
+def superseded(quantity: Quantity, others: list[Quantity], text: str, view: SentenceView,
+               periods: list[PeriodMatch], words: ClaimWords) -> bool:
+    """True for the value before a change ("up from $75 billion", "由640亿美元上调至660亿美元"; both ends of "from $64
+    billion to $72 billion"), unless a period is said with it ("up from $39.2 billion in 2024", "从去年的400亿美元增至…")."""
+    clause = view.clause_of(quantity.start)
+    earlier = [q for q in others if clause[0] <= q.start and q.end <= quantity.start]
+    if earlier and text[earlier[-1].end:quantity.start].strip() in ("to", "至", "到", "-", "–"):
+        quantity = earlier[-1]  # the upper end of a range before a change goes with its lower end
+    before = text[clause[0]:quantity.start].rstrip()
+    after = text[quantity.end:min(clause[1], quantity.end + 8)]
+    english = any(re.search(rf"\b{re.escape(w)}$", before) for w in words.previous_values)
+    chinese = before.endswith(words.previous_values_zh) and any(w in after for w in words.changes)
+    if not (english or chinese):
+        return False
+    said = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and not p.baseline]
+    return not any(quantity.start - 8 <= p.start < quantity.start or quantity.end <= p.start < quantity.end + 20
+                   for p in said)
+
+
+def as_bound(quantity: Quantity, text: str, clause: tuple[int, int], words: ClaimWords) -> Quantity:
+    """A figure given as the low or high end of a range ("下限上调至660亿美元", "the high end of $72 billion") bounds it."""
+    before = text[clause[0]:quantity.start]
+    if quantity.qualifier not in ("exact", "approx") or quantity.low is None:
+        return quantity
+    if any(word in before for word in words.lower_bounds):
+        return quantity.model_copy(update={"qualifier": "at_least", "high": None})
+    if any(word in before for word in words.upper_bounds):
+        return quantity.model_copy(update={"qualifier": "at_most", "low": None})
+    return quantity
+
+
+def as_order(quantity: Quantity, text: str, words: ClaimWords) -> Quantity:
+    """A figure said as an order of magnitude ("数以千亿美元": hundreds of billions) is a range up to ten times it."""
+    if quantity.low is None or not text.endswith(words.orders, 0, quantity.start):
+        return quantity
+    high = quantity.value * ORDER_TIMES / 100
+    return quantity.model_copy(update={"qualifier": "range", "low": quantity.value, "high": high})
+
+
+def is_restatement(quantity: Quantity, others: list[Quantity], text: str) -> bool:
+    """True for a figure in parentheses that restates the one before it ("143亿美元(约1,115亿港元)")."""
+    opening = max(text.rfind(p, 0, quantity.start) for p in OPEN_PARENS)
+    if opening < 0 or any(c in text[opening:quantity.start] for c in CLOSE_PARENS):
+        return False
+    before_paren = text[:opening].rstrip()
+    for other in others:
+        if other is quantity or other.kind != quantity.kind:
+            continue
+        if opening < other.start < quantity.start or other.end == len(before_paren):
+            return True
+    return False
