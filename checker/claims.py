@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
@@ -114,12 +115,16 @@ class ClaimExtractor:
         return [(q, bound.get(q.start)) for q in quantities]
 
     def _fits(self, hit: TriggerHit, quantity: Quantity, clause_text: str) -> bool:
-        """True when the hit's rule takes quantities of this kind and none of its `unless` words is in the clause."""
-        return quantity.kind in self.book.rules[hit.rule].kinds and not self._excluded(hit.rule, clause_text)
+        """True when the hit's rule takes quantities of this kind, none of its `unless` words is in the clause and the
+        clause says what the trigger needs."""
+        return quantity.kind in self.book.rules[hit.rule].kinds and not self._excluded(hit, clause_text)
 
-    def _excluded(self, rule_id: str, clause_text: str) -> bool:
-        """True when one of the rule's `unless` words is in the clause (收购…股份 is no acquisition)."""
-        return any(word in clause_text for word in self.unless[rule_id])
+    def _excluded(self, hit: TriggerHit, clause_text: str) -> bool:
+        """True when one of the rule's `unless` words is in the clause (收购…股份 is no acquisition) or the clause lacks
+        what the trigger word needs (薪酬 is a salary only where a year is said)."""
+        if hit.needs is not None and not re.search(hit.needs, clause_text):
+            return True
+        return any(word in clause_text for word in self.unless[hit.rule])
 
     def _candidate_rules(self, quantity: Quantity, hit: TriggerHit | None, hits_here: list[TriggerHit],
                          clause: str) -> list[tuple[ClaimRule, TriggerHit | None]]:
@@ -129,7 +134,7 @@ class ClaimExtractor:
             return [(r, None) for r in self.book.rules.values() if r.trigger_optional and quantity.kind in r.kinds]
         owners = {h.rule: h for h in hits_here if (h.start, h.end) == (hit.start, hit.end)}
         fitting = [(r, owners[r.id]) for r in self.book.rules.values() if r.id in owners and quantity.kind in r.kinds
-                   and not self._excluded(r.id, clause)]
+                   and not self._excluded(owners[r.id], clause)]
         return sorted(fitting, key=lambda pair: pair[1].weak)  # a rule's own word before another's generic one
 
     def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,

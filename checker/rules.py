@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 import opencc
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.datafiles import DataFileError, load_model, locate, read_yaml
 
@@ -16,6 +16,7 @@ QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "comput
 ENTITY_KINDS = {"person", "company", "organization", "media", "product", "facility", "place", "topic"}
 NAMED_VALUES = {"role": "person", "location": "place", "date": "date"}  # named rule value -> the kind it reads
 _T2S = opencc.OpenCC("t2s.json")
+Owner = tuple[str, str, bool, str | None]  # a trigger word's rule id, subject side, weakness and clause regex
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"  # Latin word edges, CJK allowed
 
 
@@ -53,6 +54,19 @@ class TriggerSet(RuleModel):
     subject: Literal["before", "after"] = "before"
     weak: bool = False  # generic words (spend, 投入): bind only where no specific trigger is nearer
     qualifiers: tuple[str, ...] = ()  # named rules: qualifiers the word carries itself (co-founder: co)
+    # a regex the figure's clause (folded, lower case) must match for these words to count: 薪酬 is a year's pay only
+    # where a year is said ("库克去年总薪酬"), not in "庞若鸣获逾2亿美元薪酬"
+    needs: str | None = None
+
+    @field_validator("needs")
+    @classmethod
+    def _compiles(cls, regex: str | None) -> str | None:
+        if regex is not None:
+            try:
+                re.compile(regex)
+            except re.error as error:
+                raise ValueError(f"needs is no valid regex: {error}") from error
+        return regex
 
 
 class RuleExample(RuleModel):
@@ -109,6 +123,7 @@ class TriggerHit(BaseModel):
     end: int
     subject_side: Literal["before", "after"]
     weak: bool = False
+    needs: str | None = None  # a regex the clause must match (TriggerSet.needs)
 
 
 class RuleBook:
@@ -120,13 +135,13 @@ class RuleBook:
         self.not_triggers = not_triggers
 
     @cached_property
-    def _pattern(self) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, bool]]]]:
+    def _pattern(self) -> tuple[re.Pattern[str], dict[str, list[Owner]]]:
         """Compile every trigger word into one alternation, longest words first (blockers own nothing)."""
-        owners: dict[str, list[tuple[str, str, bool]]] = {fold_word(w): [] for w in self.not_triggers}
+        owners: dict[str, list[Owner]] = {fold_word(w): [] for w in self.not_triggers}
         for rule in self.rules.values():
             for trigger in rule.triggers if rule.value == "quantity" else ():  # named rules: checker.named
                 for word in trigger.words:
-                    entry = (rule.id, trigger.subject, trigger.weak)
+                    entry = (rule.id, trigger.subject, trigger.weak, trigger.needs)
                     folded = owners.setdefault(fold_word(word), [])
                     if entry not in folded:
                         folded.append(entry)
@@ -139,8 +154,9 @@ class RuleBook:
         pattern, owners = self._pattern
         hits = []
         for match in pattern.finditer(folded):
-            for rule_id, side, weak in _owners_of(match.group(), owners):
-                hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side, weak=weak))
+            for rule_id, side, weak, needs in _owners_of(match.group(), owners):
+                hits.append(TriggerHit(rule=rule_id, start=match.start(), end=match.end(), subject_side=side, weak=weak,
+                                       needs=needs))
         return hits
 
     def digest(self) -> str:
@@ -169,10 +185,10 @@ def _word_regex(word: str) -> str:
     return escaped
 
 
-def _owners_of(matched: str, owners: dict[str, list[tuple[str, str, bool]]]) -> list[tuple[str, str, bool]]:
+def _owners_of(matched: str, owners: dict[str, list[Owner]]) -> list[Owner]:
     """The rules a match in folded text stands for: its word's, and its singular's ("GPUs" is also "GPU")."""
     key = " ".join(matched.lower().split())
-    found: list[tuple[str, str, bool]] = []
+    found: list[Owner] = []
     for ending in ("", "s", "es"):
         stem = key[: len(key) - len(ending)] if ending else key
         if key.endswith(ending) and stem in owners:
