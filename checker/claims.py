@@ -19,6 +19,8 @@ from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
 from checker.segment import clauses, sentences
 
+Span = tuple[int, int]
+
 
 class ClaimWords(BaseModel):
     """Words around a quantity that change what it claims (claims.yaml)."""
@@ -84,7 +86,7 @@ class ClaimExtractor:
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
             kept = [as_bound(as_order(q, text, self.words), text, view.clause_of(q.start), self.words) for q in inside
                     if not is_restatement(q, inside, text) and not superseded(q, inside, text, view, periods, self.words)]
-            last: dict[str, TriggerHit] = {}  # quantity kind -> trigger of this sentence's latest claim
+            last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
             for quantity, hit in self._bind(view, kept, hits, text):
                 takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
                 hit = hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets)
@@ -92,7 +94,7 @@ class ClaimExtractor:
                 if claim is not None:
                     claims.append(claim)
                     if hit is not None:
-                        last[quantity.kind] = hit
+                        last[quantity.kind] = (hit, view.clause_of(quantity.start))
         return claims
 
     def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit],
@@ -189,13 +191,14 @@ def apposed_ages(text: str, quantities: list[Quantity], mentions: list[Mention],
     return ages
 
 
-def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, TriggerHit], hits: list[TriggerHit],
-                    text: str, subsets: tuple[str, ...]) -> TriggerHit | None:
-    """The previous clause's trigger for a figure that continues it ("资本支出为390亿美元，今年预计为640亿美元").
+def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, tuple[TriggerHit, Span]],
+                    hits: list[TriggerHit], text: str, subsets: tuple[str, ...]) -> TriggerHit | None:
+    """The previous clause's trigger for a figure that continues it ("资本支出为390亿美元，今年预计为640亿美元"), even
+    when that clause continued another ("…，上限维持720亿美元，即全年介乎660亿至720亿美元").
 
     Only a clause with no trigger (of a rule for this kind of figure), no name and no subset word ("其中更有五名")
     continues the one right before it."""
-    previous = last.get(quantity.kind)
+    previous, claimed_in = last.get(quantity.kind, (None, None))
     clause = view.clause_of(quantity.start)
     if previous is None or any(clause[0] <= h.start < clause[1] for h in hits):
         return None
@@ -204,7 +207,7 @@ def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, Trig
     if any(clause[0] <= m.start < clause[1] for m in view.mentions):
         return None
     index = view.clauses.index(clause) if clause in view.clauses else 0
-    return previous if index > 0 and view.clause_of(previous.start) == view.clauses[index - 1] else None
+    return previous if index > 0 and claimed_in == view.clauses[index - 1] else None
 
 
 def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity]) -> list[SentenceView]:

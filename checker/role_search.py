@@ -27,9 +27,11 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
     if reach == "clause":
         return after + before if after_first else before + after
 
+    whole = finder.whole_of(view, clause)  # "其中软银出资300亿美元": the round's company is the investee
+
     def usable(m: Mention) -> bool:
         home = view.clause_of(m.start)
-        held = role == "object" and (home[0], kind) in view.figures
+        held = role == "object" and (home[0], kind) in view.figures and home != whole
         return not held and not finder.opens_contrast(home) and not finder.opens_relative(home)
 
     outside_before = [m for m in view.mentions if m.end <= clause[0] and usable(m)]

@@ -105,6 +105,15 @@ class RoleFinder:
         head = self.text[clause[0]:clause[1]].lstrip()
         return any(head.startswith(word) for word in self.words.relatives)
 
+    def whole_of(self, sentence: SentenceView, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The clause before one that opens with a subset word ("融资400亿美元，其中软银出资300亿美元"): its figure is
+        the whole this one is part of."""
+        head = self.text[clause[0]:clause[1]].lstrip()
+        index = sentence.clauses.index(clause) if clause in sentence.clauses else 0
+        if index > 0 and any(head.startswith(word) for word in self.words.subsets):
+            return sentence.clauses[index - 1]
+        return None
+
     def opens_contrast(self, clause: tuple[int, int]) -> bool:
         """True when a clause turns to another party ("而亚马逊…")."""
         head = self.text[clause[0]:clause[1]].lstrip()
