@@ -45,7 +45,7 @@ class ClaimWords(BaseModel):
     previous_values: tuple[str, ...]
     previous_values_zh: tuple[str, ...]
     changes: tuple[str, ...]
-    agent_markers: tuple[str, ...]
+    never_subject_markers: tuple[str, ...]
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
     orders: tuple[str, ...]
@@ -228,14 +228,14 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
 
     anchor = hit if hit is not None else quantity
     obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
-    # a target of an act is no company's subject; a person's own figure ("给庞若鸣开出…年薪") and an agent named after
-    # its act ("investment from Meta") may follow a marker
+    # a target of an act is a company's subject only for want of another, an agent never; a person's own figure
+    # ("给庞若鸣开出…年薪") and an agent named after its act ("investment from Meta") may follow a marker
     after = hit is not None and hit.subject_side == "after"
     free = after or set(rule.subject.kinds) == {"person"}
-    agents = set() if free else finder.agents_in(views[index])
+    never = set() if free else finder.never_subjects(views[index])
     targets = set() if free else finder.targets_in(views[index], rule.object)
     subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
-                           skip={obj} if obj else set(), marked=(agents, targets))
+                           skip={obj} if obj else set(), marked=(never, targets))
     if obj is None and rule.object is not None:
         obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
     if obj is not None and obj in finder.represented_by(subject):

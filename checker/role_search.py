@@ -57,14 +57,14 @@ def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit
                  views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
                  skip: set[str], marked: tuple[set[int], set[int]]) -> str | None:
     """The subject: near the trigger (per the trigger's side), else earlier sentences. `marked` holds the starts of
-    agents (never the subject) and of targets (in the anchor's clause, tried after every other mention)."""
+    bystanders (never the subject) and of targets (in the anchor's clause, tried after every other mention)."""
     spec, view = rule.subject, views[index]
     after_first = hit is not None and hit.subject_side == "after"
     order = search_order(view, anchor, finder, "subject", after_first, spec.reach, nearest=spec.prefer == "nearest")
     # a payer of a person is not the employer that titles a person ("Former Apple engineer Pang got a package")
     employers = rule.object is not None and "person" in rule.object.kinds
-    agents, targets = marked
-    order = [m for m in order if m.start not in agents and not (employers and finder.is_affiliation(m))]
+    never, targets = marked
+    order = [m for m in order if m.start not in never and not (employers and finder.is_affiliation(m))]
     clause = view.clause_of(anchor.start)
     order.sort(key=lambda m: m.start in targets and clause[0] <= m.start < clause[1])  # stable
     name = finder.nearest(tuple(order), spec, skip)
@@ -95,10 +95,15 @@ def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quanti
 def from_context(spec: RoleSpec, views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
                  skip: set[str], same_paragraph: bool = False, employers: bool = False) -> str | None:
     """The first fitting entity of each earlier sentence, nearest sentence first (with `employers`, none that only
-    titles a person)."""
-    for earlier in range(index - 1, max(-1, index - 1 - look_back), -1):
-        if same_paragraph and "\n" in finder.text[views[earlier].end:views[earlier + 1].start]:
+    titles a person). From a list item, the other items are passed over (the list's topic is said before it)."""
+    item = finder.list_item(views[index])
+    looked = 0
+    for earlier in range(index - 1, -1, -1):
+        if looked == look_back or same_paragraph and "\n" in finder.text[views[earlier].end:views[earlier + 1].start]:
             return None
+        if item is not None and finder.list_item(views[earlier]) not in (None, item):
+            continue
+        looked += 1
         mentions = tuple(m for m in views[earlier].mentions
                          if not finder.is_speaker(m) and not (employers and finder.is_affiliation(m)))
         name = finder.nearest(mentions, spec, skip)

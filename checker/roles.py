@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 RELATIVE_GAP = re.compile(r"\b(?P<marker>in|into|of|from|to|for)\s+(?:which|whom)\b")  # "in which Meta invested"
 AFTER_RELATIVE = re.compile(r"\b(?:which|whom)\s*$")
+LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）]|[(（]\d{1,3}[)）]|[•·▪●◆*-])")  # "1.", "2、", "(3)", "•"
 PUNCTUATION = set("，,。；;：:！!？?\n()（）「」“”\"")
 
 
@@ -52,6 +53,7 @@ class RoleFinder:
         self.words = words
         self.reach = words.marker_reach
         self.separators = {s.strip() or s for s in words.list_separators}  # compared with stripped gaps
+        self.possessive_links = {p.strip() for p in words.possessives}
 
     def fill(self, mention: Mention, spec: RoleSpec) -> str | None:
         """The name a mention contributes to a role, or None if it does not fit."""
@@ -76,9 +78,10 @@ class RoleFinder:
         markers = [fold_word(m) for m in (spec.markers if spec else ())] + list(self.words.not_subject_markers)
         return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
 
-    def agents_in(self, sentence: SentenceView) -> set[int]:
-        """Start offsets of mentions right after an agent marker ("a round led by SoftBank"): never the subject."""
-        return {m.start for m in sentence.mentions if self._after_marker(m, list(self.words.agent_markers), slack=1)}
+    def never_subjects(self, sentence: SentenceView) -> set[int]:
+        """Start offsets of mentions right after a never-subject marker ("a round led by SoftBank", "比库克…还高")."""
+        markers = list(self.words.never_subject_markers)
+        return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
 
     def is_speaker(self, mention: Mention) -> bool:
         """True when a speech verb follows the mention closely ("奥特曼吐槽说")."""
@@ -98,7 +101,14 @@ class RoleFinder:
         gap = self.text[mention.end:gap_end]
         if bisect_left(self.starts, gap_end) > bisect_left(self.starts, mention.end):
             return False  # another name between: "Meta挖角苹果AI主管庞若鸣" titles him with Apple, not Meta
+        if gap.strip() in self.possessive_links:
+            return True  # "苹果的庞若鸣", "Apple's Ruoming Pang": his employer
         return not (PUNCTUATION & set(gap)) and any(title in gap for title in self.words.titles)
+
+    def list_item(self, sentence: SentenceView) -> int | None:
+        """The start of the line of a list item ("1. …", "2、…", "• …") holding the sentence, or None."""
+        line = self.text.rfind("\n", 0, sentence.start) + 1
+        return line if LIST_ITEM.match(self.text, line) else None
 
     def opens_relative(self, clause: tuple[int, int]) -> bool:
         """True for a relative clause (", in which Meta invested…,"): its names are not the sentence's subject."""
