@@ -86,8 +86,9 @@ def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quanti
         return found if found else (None, None)
     skip = finder.represented_by(subject)
     order = search_order(view, anchor, finder, "object", True, spec.reach, quantity.kind)
-    name = finder.nearest(tuple(m for m in order if not finder.is_speaker(m)), spec, skip)
-    if name is None and spec.fallback == "context":
+    order = [m for m in order if not finder.is_speaker(m) and not finder.right_after(m, spec.not_after)]
+    name = finder.nearest(tuple(order), spec, skip)
+    if name is None and spec.fallback == "context" and not finder.names_group(clause, spec.groups):
         name = from_context(spec, views, index, finder, look_back, skip, same_paragraph=True)
     return name, None
 

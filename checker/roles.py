@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 RELATIVE_GAP = re.compile(r"\b(?P<marker>in|into|of|from|to|for)\s+(?:which|whom)\b")  # "in which Meta invested"
 AFTER_RELATIVE = re.compile(r"\b(?:which|whom)\s*$")
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）]|[(（]\d{1,3}[)）]|[•·▪●◆*-])")  # "1.", "2、", "(3)", "•"
+GROUP_REACH = 6  # how far before a group noun a demonstrative makes it point back ("这位顶尖研究员")
 PUNCTUATION = set("，,。；;：:！!？?\n()（）「」“”\"")
 
 
@@ -109,6 +110,19 @@ class RoleFinder:
         """The start of the line of a list item ("1. …", "2、…", "• …") holding the sentence, or None."""
         line = self.text.rfind("\n", 0, sentence.start) + 1
         return line if LIST_ITEM.match(self.text, line) else None
+
+    def right_after(self, mention: Mention, words: tuple[str, ...]) -> bool:
+        """True when one of the (unfolded) words ends right before the mention ("for MSL", "为MSL")."""
+        return bool(words) and self._after_marker(mention, [fold_word(w) for w in words], slack=1)
+
+    def names_group(self, clause: tuple[int, int], groups: tuple[str, ...]) -> bool:
+        """True when the clause names holders of a role by a common noun that does not point back ("top researchers",
+        "顶尖研究员", not "the researcher" or "这位研究员")."""
+        for word in (fold_word(g) for g in groups):
+            at = self.text.find(word, clause[0], clause[1])
+            if at >= 0 and not any(r in self.text[max(clause[0], at - GROUP_REACH):at] for r in self.words.references):
+                return True
+        return False
 
     def opens_relative(self, clause: tuple[int, int]) -> bool:
         """True for a relative clause (", in which Meta invested…,"): its names are not the sentence's subject."""

@@ -38,6 +38,10 @@ class RoleSpec(RuleModel):
     # a subject is read as the clause's topic (its first fitting entity) or as the one nearest the trigger
     # ("软银领投OpenAI,估值3000亿美元": the valued company is the nearest)
     prefer: Literal["topic", "nearest"] = "topic"
+    not_after: tuple[str, ...] = ()  # words right before an unmarked entity that keep it out ("hired 11 for MSL")
+    # common nouns that say the role without a name ("offered top researchers…", "为顶尖研究员开出"): with one in the
+    # figure's clause (not pointing back: "the researcher", "这位研究员"), no name is taken from earlier sentences
+    groups: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _known_kinds(self) -> RoleSpec:
