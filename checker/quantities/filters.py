@@ -22,8 +22,8 @@ def is_quantity(texts: Texts, reading: Reading, tables: Tables) -> bool:
         if numeral.chinese and numeral.end - numeral.start == 1 and not tables.bare_single_chinese \
                 and not _isolated(texts.lower, numeral.start, tables):
             return False
-        if _glued_after(texts.lower, numeral.end, tables.number_words):
-            return False
+        if reading.end == numeral.end and _glued_after(texts.lower, numeral.end, tables.number_words):
+            return False  # a qualifier word after it (1,000-plus) is no name part
         if _name_before(texts, reading.start, tables):
             return False
     if _indefinite_article(texts.lower, reading, tables):

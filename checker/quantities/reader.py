@@ -13,6 +13,7 @@ from checker.quantities.words import Texts, WordMatch, is_cjk, is_latin, skip_sp
 AffixMatch = WordMatch[Affix]
 FRACTION = Affix("fraction", "")
 _TRAILING_LETTERS = re.compile("[A-Za-z]+$")
+_NAME_WORDS = re.compile(r"(?:[A-Z][A-Za-z0-9&'.-]*[ \t]+){1,3}")  # up to three capitalised words (OpenAI, Google DeepMind)
 UNIT_GAP = 4  # spaces at most between a number and its unit word (一百五十    个百分点)
 
 
@@ -111,7 +112,16 @@ class Reader:
         found = self._unit_words_at(texts, pos)
         if pos == numeral.end and texts.lower.startswith("-", pos):
             found += self._hyphenated(texts, pos + 1)
+        if not found and pos > numeral.end and not numeral.year_like:
+            found = self._counted_after_name(texts, pos)  # never a year's (in 2025 Meta employees…)
         return found
+
+    def _counted_after_name(self, texts: Texts, pos: int) -> list[AffixMatch]:
+        """Count nouns after a name that says whose they are (seven OpenAI researchers, 11 Google DeepMind staff)."""
+        name = _NAME_WORDS.match(texts.folded, pos)
+        if name is None:
+            return []
+        return [m for m in self._unit_words_at(texts, name.end()) if m.payload.kind == "count"]
 
     def _hyphenated(self, texts: Texts, pos: int) -> list[AffixMatch]:
         """English unit words after a hyphen, as in an adjective (a 1-gigawatt campus, a 5-GW site), unless a hyphen
