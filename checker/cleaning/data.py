@@ -180,6 +180,8 @@ class LineRule(Strict):
     min_hits: int = 1
     max_length: int | None = None
     drop_next: int = 0
+    drop_headlines: int = 0  # up to this many following lines that read as headlines (a list of related links)
+    headline_length: int = 60
     examples: LineExamples = LineExamples()
 
     _check = field_validator("regex")(_compiles)

@@ -11,6 +11,7 @@ from checker.cleaning.edits import Edit, line_spans
 
 # Stripped from a line before it is compared with a rule's `exact` entries.
 _LABEL_DECORATION = "[]【】()（）<>《》「」:：·•|/"
+_SENTENCE_STOPS = tuple("。！？.!?…;；")
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,22 @@ def furniture_lines(folded: str) -> list[tuple[int, int]]:
     keys = [key for _, key in lines if key]
     verdicts = [line_verdict(key) for key in keys]
     names = {name.lower() for _, name in verdicts if name}
-    dropped, pending = [], 0
+    dropped, pending, links, length = [], 0, 0, 0
     for span, key, (test, _) in zip(spans, keys, verdicts):
-        if test is not None or pending or key in names:
+        linked = links > 0 and is_headline(key, length)
+        if test is not None or pending or key in names or linked:
             dropped.append(span)
             pending = test.rule.drop_next if test is not None else max(pending - 1, 0)
+        if test is not None:
+            links, length = test.rule.drop_headlines, test.rule.headline_length
+        else:
+            links = links - 1 if linked else 0
     return dropped
+
+
+def is_headline(key: str, length: int) -> bool:
+    """A line that reads as a headline: short, with no sentence stop at its end."""
+    return len(key) <= length and not key.endswith(_SENTENCE_STOPS)
 
 
 def furniture_edits(folded: str) -> list[Edit]:
