@@ -7,6 +7,7 @@ from pathlib import Path
 
 import opencc
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field
@@ -198,6 +199,15 @@ def test_unknown_person_names_are_kept_unresolved(resolver):
     unknown = {m.text: m for m in resolver.mentions(naive_clean(text)) if m.entity is None}
     assert set(unknown) == {"朱莉·皮诺", "Joelle Pineau", "安吉洛·齐诺"}
     assert {(m.kind, m.why) for m in unknown.values()} == {("person", NO_ALIAS)}
+
+
+NOT_NAMES = yaml.safe_load((DATA / "not_names.yaml").read_text(encoding="utf-8"))["texts"]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES, ids=[t.split("\n")[0][:30] for t in NOT_NAMES])
+def test_headline_words_are_no_unresolved_person(resolver, text):
+    """Title Case headline words ("Gigawatts Are", "New Benchmark") are no person's name."""
+    assert [m.text for m in resolver.mentions(naive_clean(text)) if m.entity is None] == []
 
 
 def test_ambiguous_short_form_says_why(resolver):
