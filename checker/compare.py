@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from checker.compare_conversions import conversions
 from checker.models import Claim, ClaimGroup
 from checker.numbers import format_value
 
@@ -20,9 +21,12 @@ def fact_key(claim: Claim) -> tuple[str, str, str, str, str]:
 
 
 def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
-    """Group comparable claims (numeric, with a subject) and judge each group."""
+    """Group comparable claims (numeric, with a subject, no conversion) and judge each group."""
     buckets: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
+    converted = conversions(claims)
+    for index, claim in enumerate(claims):
+        if index in converted:
+            continue  # another currency's restatement of the figure before it
         if claim.subject and not isinstance(claim.value, str) and not is_vague(claim):
             buckets[fact_key(claim)].append(claim)
     groups = []

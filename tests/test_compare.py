@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from checker.compare import group_claims
+from checker.compare_conversions import conversion_data, conversions
 from checker.models import Claim
 from tests.conftest import yaml_cases
 
@@ -48,3 +49,30 @@ def test_fingerprint_ignores_lines_and_claim_order():
 def test_claims_without_subject_are_not_compared():
     claims = [_claim(spec, n).model_copy(update={"subject": None}) for n, spec in enumerate(CASES[0]["claims"])]
     assert group_claims(claims) == []
+
+
+CONVERSIONS = conversion_data().examples
+
+
+@pytest.mark.parametrize("example", CONVERSIONS, ids=[e.sentence[:30] for e in CONVERSIONS])
+def test_conversion_example(example):
+    """A money figure right after one in another currency, behind a conversion word, is a conversion."""
+    claims, at = [], 0
+    for n, (text, unit) in enumerate(example.figures):
+        at = example.sentence.index(text, at)
+        claims.append(_claim({"article": "a", "value": n + 1, "low": n + 1, "high": n + 1}, at).model_copy(
+            update={"text": text, "end": at + len(text), "sentence": example.sentence, "unit": unit}))
+        at += len(text)
+    assert sorted(claims[i].text for i in conversions(claims)) == sorted(example.conversions)
+
+
+def test_a_conversion_is_not_compared():
+    """Two papers converting one deal at different rates do not contradict each other."""
+    sentence = CONVERSIONS[0].sentence
+    claims = []
+    for article, yuan in (("a", 1027), ("b", 1100)):
+        dollars = _claim({"article": article, "value": 143, "low": 142, "high": 144}, 0)
+        claims.append(dollars.model_copy(update={"text": "143亿美元", "sentence": sentence}))
+        claims.append(dollars.model_copy(update={"text": "约合人民币1027亿元", "sentence": sentence, "unit": "CNY",
+                                                 "value": Decimal(yuan), "low": Decimal(yuan - 1), "high": Decimal(yuan + 1)}))
+    assert [(g.claims[0].unit, g.severity) for g in group_claims(claims)] == [("USD", "agreement")]
