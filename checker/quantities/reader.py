@@ -46,6 +46,8 @@ class Reader:
     def __init__(self, tables: Tables, scanner: NumeralScanner) -> None:
         self.tables = tables
         self.scanner = scanner
+        chinese = scanner.chinese
+        self._numeral_ends = frozenset(c for word in (*chinese.units, *chinese.magnitudes) for c in word[-1:])
 
     def read(self, texts: Texts, numeral: Numeral) -> Reading | None:
         """The reading of one numeral, or None when it cannot stand (a $-only multiplier with no $)."""
@@ -156,8 +158,9 @@ class Reader:
             before = lower[start - 2] if start > 1 else " "
             spaced = skip_spaces_back(lower, start - 1)
             previous = lower[spaced - 1] if spaced > 0 else " "
-            if not (before.isascii() and before.isalnum()) and not previous.isdigit() and previous not in "-−":
-                return True, start - 1
+            if not (before.isascii() and before.isalnum()) and not previous.isdigit() and previous not in "-−" \
+                    and previous not in self._numeral_ends:
+                return True, start - 1  # not after 660亿 (660亿-720亿美元: a range)
         return False, start
 
     def _qualifier_before(self, lower: str, start: int) -> tuple[int, QualifierWord | None]:
