@@ -191,13 +191,14 @@ class ArticlePass:
         for c in chosen:
             if c.entity:
                 named[ids[c.start]].add(c.entity)
-        everywhere = set().union(*named.values()) if any(c.wide for c in chosen) else set()
+        wide = any(c.wide for c in chosen)
+        everywhere, article = (set().union(*named.values()), self.folded.lower()) if wide else (set(), "")
         seen: set[str] = set()
         mentions = []
         for c in chosen:
             entity, why = c.entity, c.why
             if c.wide:
-                entity, why = self._short(c, seen, everywhere, self.folded.lower(), "article")
+                entity, why = self._short(c, seen, everywhere, article, "article")
             elif c.source == "short":
                 start, end = bounds[ids[c.start]]
                 entity, why = self._short(c, seen, named[ids[c.start]], self.folded[start:end].lower(), "sentence")
