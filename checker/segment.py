@@ -9,7 +9,8 @@ from functools import cache
 from checker.cleaning.data import SegmentationData, cleaning_data
 
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z][A-Za-z.]*$")
+# a word starts after no letter, dot or apostrophe: the "s" of a possessive (Microsoft's.) is no initial
+_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z.'’])[A-Za-z][A-Za-z.]*$")
 _URLISH = frozenset("=&/#%")
 # a space between two Han characters separates clauses, as in headlines ("估值达3000亿美元　软银领投400亿美元")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
