@@ -29,6 +29,7 @@ class ClaimWords(BaseModel):
     negations: tuple[str, ...]
     deltas: tuple[str, ...]
     references: tuple[str, ...]
+    not_references: tuple[str, ...]
     not_subject_markers: tuple[str, ...]
     contrasts: tuple[str, ...]
     speech_verbs: tuple[str, ...]
@@ -173,7 +174,9 @@ class ClaimExtractor:
         if any(word in clause_text for word in self.words.negations):
             return True
         lead = text[max(clause[0], quantity.start - 2):quantity.start]
-        if any(lead.endswith(word) for word in self.words.references):
+        wider = text[max(clause[0], quantity.start - 3):quantity.start]
+        if any(lead.endswith(word) for word in self.words.references) and not any(
+                wider.endswith(word) for word in self.words.not_references):
             return True
         # a delta word ends at most two characters before the figure ("涨了 5%", "rose 1.2%")
         return any(word in text[max(clause[0], quantity.start - len(word) - 2):quantity.start] for word in self.words.deltas)
