@@ -45,6 +45,7 @@ class ClaimWords(BaseModel):
     context_sentences: int
     previous_values: tuple[str, ...]
     previous_values_zh: tuple[str, ...]
+    earlier_values_zh: tuple[str, ...]
     changes: tuple[str, ...]
     never_subject_markers: tuple[str, ...]
     lower_bounds: tuple[str, ...]

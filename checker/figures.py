@@ -20,7 +20,7 @@ ORDER_TIMES = 999  # hundredths: "数以千亿" spans 1,000亿 to just under ten
 def superseded(quantity: Quantity, others: list[Quantity], text: str, view: SentenceView,
                periods: list[PeriodMatch], words: ClaimWords) -> bool:
     """True for the value before a change ("up from $75 billion", "由640亿美元上调至660亿美元"; both ends of "from $64
-    billion to $72 billion"), unless a period is said with it ("up from $39.2 billion in 2024", "从去年的400亿美元增至…")."""
+    billion to $72 billion"; "高於先前的750億美元"), unless a period is said with it ("up from $39.2 billion in 2024", "从去年的400亿美元增至…")."""
     clause = view.clause_of(quantity.start)
     earlier = [q for q in others if clause[0] <= q.start and q.end <= quantity.start]
     if earlier and text[earlier[-1].end:quantity.start].strip() in ("to", "至", "到", "-", "–"):
@@ -28,7 +28,8 @@ def superseded(quantity: Quantity, others: list[Quantity], text: str, view: Sent
     before = text[clause[0]:quantity.start].rstrip()
     after = text[quantity.end:min(clause[1], quantity.end + 8)]
     english = any(re.search(rf"\b{re.escape(w)}$", before) for w in words.previous_values)
-    chinese = before.endswith(words.previous_values_zh) and any(w in after for w in words.changes)
+    chinese = (before.endswith(words.previous_values_zh) and any(w in after for w in words.changes)
+               or before.endswith(words.earlier_values_zh))
     if not (english or chinese):
         return False
     said = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and not p.baseline]
