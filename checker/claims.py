@@ -48,6 +48,7 @@ class ClaimWords(BaseModel):
     earlier_values_zh: tuple[str, ...]
     changes: tuple[str, ...]
     never_subject_markers: tuple[str, ...]
+    agent_verbs: tuple[str, ...]
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
     orders: tuple[str, ...]
@@ -236,7 +237,7 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     # ("给庞若鸣开出…年薪") and an agent named after its act ("investment from Meta") may follow a marker
     after = hit is not None and hit.subject_side == "after"
     free = after or set(rule.subject.kinds) == {"person"}
-    never = set() if free else finder.never_subjects(views[index])
+    never = finder.agents_before(views[index], quantity.start) if free else finder.never_subjects(views[index])
     targets = set() if free else finder.targets_in(views[index], rule.object)
     subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
                            skip={obj} if obj else set(), marked=(never, targets))

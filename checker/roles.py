@@ -84,6 +84,12 @@ class RoleFinder:
         markers = list(self.words.never_subject_markers)
         return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
 
+    def agents_before(self, sentence: SentenceView, before: int) -> set[int]:
+        """Start offsets of people acting on another person before a position ("祖克柏延攬28歲執行長")."""
+        clause = sentence.clause_of(before)
+        return {m.start for m in sentence.mentions if m.kind == "person" and clause[0] <= m.start and m.end <= before
+                and self.text[m.end:before].lstrip().startswith(self.words.agent_verbs)}
+
     def is_speaker(self, mention: Mention) -> bool:
         """True when a speech verb follows the mention closely ("奥特曼吐槽说")."""
         after = self.text[mention.end:mention.end + 40]
