@@ -31,6 +31,7 @@ class ClaimWords(BaseModel):
     references: tuple[str, ...]
     not_references: tuple[str, ...]
     not_subject_markers: tuple[str, ...]
+    owner_markers: tuple[str, ...]
     contrasts: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     possessives: tuple[str, ...]

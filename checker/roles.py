@@ -77,7 +77,12 @@ class RoleFinder:
         """Start offsets of mentions right after an object marker ("向Scale AI", "a deal with Scale AI"): targets of
         an act, subjects only for want of another."""
         markers = [fold_word(m) for m in (spec.markers if spec else ())] + list(self.words.not_subject_markers)
-        return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
+        return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1) and not self._owner(m)}
+
+    def _owner(self, mention: Mention) -> bool:
+        """True for an entity between an owner marker and a possessive ("在Meta的薪酬包", "at Meta's")."""
+        return (self.text.startswith(self.words.possessives, mention.end)
+                and self._after_marker(mention, list(self.words.owner_markers), slack=1))
 
     def never_subjects(self, sentence: SentenceView) -> set[int]:
         """Start offsets of mentions right after a never-subject marker ("a round led by SoftBank", "比库克…还高")."""
