@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.clean import original_span
 from checker.datafiles import load_model
-from checker.figures import as_bound, as_order, is_restatement, superseded
+from checker.figures import as_bound, as_order, elliptical_names, is_restatement, superseded
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
@@ -90,11 +90,13 @@ class ClaimExtractor:
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
             kept = [as_bound(as_order(q, text, self.words), text, view.clause_of(q.start), self.words) for q in inside
                     if not is_restatement(q, inside, text) and not superseded(q, inside, text, view, periods, self.words)]
+            elliptic = elliptical_names(view, kept, text, self.words.list_separators)
             last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
             for quantity, hit in self._bind(view, kept, hits, text):
                 takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
-                hit = hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets)
-                claim = self._claim(clean, text, quantity, hit, views, index, finder, periods)
+                named = elliptic.get(quantity.start)
+                hit = hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets, named is not None)
+                claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
                 if claim is not None:
                     claims.append(claim)
                     if hit is not None:
@@ -144,8 +146,10 @@ class ClaimExtractor:
         return sorted(fitting, key=lambda pair: pair[1].weak)  # a rule's own word before another's generic one
 
     def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,
-               views: list[SentenceView], index: int, finder: RoleFinder, periods: list[PeriodMatch]) -> Claim | None:
-        """The claim a bound quantity makes, or None when no rule's roles are satisfied."""
+               views: list[SentenceView], index: int, finder: RoleFinder, periods: list[PeriodMatch],
+               named: Mention | None = None) -> Claim | None:
+        """The claim a bound quantity makes, or None when no rule's roles are satisfied (`named`: the name right before
+        a figure of an elliptical list, its subject)."""
         view = views[index]
         clause = view.clause_of(quantity.start)
         if self._denied(text, clause, quantity):
@@ -157,6 +161,8 @@ class ClaimExtractor:
             if roles is None:
                 continue
             subject, obj = roles
+            if named is not None and hit is not None and hit.start < view.clause_of(quantity.start)[0]:
+                subject = finder.fill(named, rule.subject) or subject
             paragraph_start = clean.text.rfind("\n", 0, view.start) + 1
             period = period_near(periods, clause, view.clauses_without_figures(), quantity.start, paragraph_start,
                                  clean.date)
@@ -198,22 +204,24 @@ def apposed_ages(text: str, quantities: list[Quantity], mentions: list[Mention],
 
 
 def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, tuple[TriggerHit, Span]],
-                    hits: list[TriggerHit], text: str, subsets: tuple[str, ...]) -> TriggerHit | None:
+                    hits: list[TriggerHit], text: str, subsets: tuple[str, ...], elliptical: bool = False) -> TriggerHit | None:
     """The previous clause's trigger for a figure that continues it ("资本支出为390亿美元，今年预计为640亿美元"), even
     when that clause continued another ("…，上限维持720亿美元，即全年介乎660亿至720亿美元").
 
     Only a clause with no trigger (of a rule for this kind of figure), no name and no subset word ("其中更有五名")
-    continues the one right before it."""
+    continues the one right before it, or an elliptical list of names and figures ("…, Alphabet $75bn and Amazon
+    roughly $100bn"), whose figures all continue it."""
     previous, claimed_in = last.get(quantity.kind, (None, None))
     clause = view.clause_of(quantity.start)
     if previous is None or any(clause[0] <= h.start < clause[1] for h in hits):
         return None
     if any(word in text[clause[0]:quantity.start] for word in subsets):
         return None
-    if any(clause[0] <= m.start < clause[1] for m in view.mentions):
+    if not elliptical and any(clause[0] <= m.start < clause[1] for m in view.mentions):
         return None
     index = view.clauses.index(clause) if clause in view.clauses else 0
-    return previous if index > 0 and claimed_in == view.clauses[index - 1] else None
+    continued = index > 0 and claimed_in == view.clauses[index - 1]
+    return previous if continued or elliptical and claimed_in == clause else None
 
 
 def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity]) -> list[SentenceView]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from checker.models import Quantity
+from checker.models import Mention, Quantity
 from checker.periods import PeriodMatch
 from checker.roles import SentenceView
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from checker.claims import ClaimWords
 
 OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
+ELLIPSIS_GAP = 10  # characters between a name and its figure in an elliptical list ("Amazon roughly $100bn")
 ORDER_TIMES = 999  # hundredths: "数以千亿" spans 1,000亿 to just under ten times it ("hundreds of billions")
 
 
@@ -69,3 +70,27 @@ def is_restatement(quantity: Quantity, others: list[Quantity], text: str) -> boo
         if opening < other.start < quantity.start or other.end == len(before_paren):
             return True
     return False
+
+
+def elliptical_names(view: SentenceView, quantities: list[Quantity], text: str, separators: tuple[str, ...]) -> dict[int, Mention]:
+    """The name before each figure of an elliptical list clause ("…, Alphabet $75bn and Amazon roughly $100bn"), by
+    the figure's start: a clause of two or more name-figure pairs joined by list separators, nothing else."""
+    joins = {s.strip() for s in separators}
+    found: dict[int, Mention] = {}
+    for clause in view.clauses:
+        names = [m for m in view.mentions if clause[0] <= m.start < clause[1]]
+        figures = [q for q in quantities if clause[0] <= q.start < clause[1]]
+        if len(names) < 2 or len(names) != len(figures):
+            continue
+        pairs = list(zip(names, figures))
+        gaps_ok = all(_lead_gap(text[name.end:figure.start]) for name, figure in pairs)
+        joined = all(text[a[1].end:b[0].start].strip() in joins for a, b in zip(pairs, pairs[1:]))
+        edges = not text[clause[0]:names[0].start].strip() and not text[figures[-1].end:clause[1]].strip(". 。")
+        if gaps_ok and joined and edges and all(n.end <= f.start for n, f in pairs):
+            found.update({figure.start: name for name, figure in pairs})
+    return found
+
+
+def _lead_gap(gap: str) -> bool:
+    """True for what may stand between a name and its figure in an elliptical list: space or a qualifier word."""
+    return len(gap) <= ELLIPSIS_GAP and not any(c.isdigit() or c in ",，、;；:：()（）" for c in gap)
