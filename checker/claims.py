@@ -20,6 +20,7 @@ from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
 from checker.segment import clauses, sentences
 
 Span = tuple[int, int]
+COLONS = (":", "：")
 
 
 class ClaimWords(BaseModel):
@@ -210,18 +211,31 @@ def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, tupl
 
     Only a clause with no trigger (of a rule for this kind of figure), no name and no subset word ("其中更有五名")
     continues the one right before it, or an elliptical list of names and figures ("…, Alphabet $75bn and Amazon
-    roughly $100bn"), whose figures all continue it."""
+    roughly $100bn"), whose figures all continue it. A clause after a colon takes the trigger before the colon."""
     previous, claimed_in = last.get(quantity.kind, (None, None))
     clause = view.clause_of(quantity.start)
-    if previous is None or any(clause[0] <= h.start < clause[1] for h in hits):
+    if any(clause[0] <= h.start < clause[1] for h in hits) or any(w in text[clause[0]:quantity.start] for w in subsets):
         return None
-    if any(word in text[clause[0]:quantity.start] for word in subsets):
-        return None
+    introduced = colon_trigger(view, clause, quantity.kind, hits, text)
+    if introduced is not None or previous is None:
+        return introduced
     if not elliptical and any(clause[0] <= m.start < clause[1] for m in view.mentions):
         return None
     index = view.clauses.index(clause) if clause in view.clauses else 0
     continued = index > 0 and claimed_in == view.clauses[index - 1]
     return previous if continued or elliptical and claimed_in == clause else None
+
+
+def colon_trigger(view: SentenceView, clause: Span, kind: str, hits: list[TriggerHit], text: str) -> TriggerHit | None:
+    """The trigger of a clause with no figure of this kind that a colon ends right before this clause ("Meta's capex
+    guidance: $64bn-$72bn")."""
+    index = view.clauses.index(clause) if clause in view.clauses else 0
+    if index == 0:
+        return None
+    before = view.clauses[index - 1]
+    if text[before[1]:clause[0]].strip() not in COLONS or (before[0], kind) in view.figures:
+        return None
+    return next((h for h in reversed(hits) if before[0] <= h.start and h.end <= before[1]), None)
 
 
 def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity]) -> list[SentenceView]:
