@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.clean import original_span
 from checker.datafiles import load_model
-from checker.figures import as_bound, as_order, elliptical_names, is_restatement, superseded
+from checker.figures import as_bound, as_order, elliptical_names, heading_trigger, is_restatement, superseded
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
@@ -96,7 +96,8 @@ class ClaimExtractor:
             for quantity, hit in self._bind(view, kept, hits, text):
                 takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
                 named = elliptic.get(quantity.start)
-                hit = hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets, named is not None)
+                hit = (hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets, named is not None)
+                       or heading_trigger(views, index, quantity.kind, takers, finder))
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
                 if claim is not None:
                     claims.append(claim)

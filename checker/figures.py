@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from checker.models import Mention, Quantity
 from checker.periods import PeriodMatch
-from checker.roles import SentenceView
+from checker.roles import RoleFinder, SentenceView
 
 if TYPE_CHECKING:
     from checker.claims import ClaimWords
+    from checker.rules import TriggerHit
 
 OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 ELLIPSIS_GAP = 10  # characters between a name and its figure in an elliptical list ("Amazon roughly $100bn")
@@ -94,3 +95,24 @@ def elliptical_names(view: SentenceView, quantities: list[Quantity], text: str, 
 def _lead_gap(gap: str) -> bool:
     """True for what may stand between a name and its figure in an elliptical list: space or a qualifier word."""
     return len(gap) <= ELLIPSIS_GAP and not any(c.isdigit() or c in ",，、;；:：()（）" for c in gap)
+
+
+def heading_trigger(views: list[SentenceView], index: int, kind: str, hits: list[TriggerHit],
+                    finder: RoleFinder) -> TriggerHit | None:
+    """For a figure in a list item, the trigger of the heading line right above the list when the heading holds no
+    figure of its kind ("【今年资本开支排行】\\n1. 亚马逊：约1000亿美元")."""
+    if finder.list_item(views[index]) is None:
+        return None
+    earlier = index - 1
+    while earlier >= 0 and finder.list_item(views[earlier]) is not None:
+        earlier -= 1
+    if earlier < 0:
+        return None
+    heading, first_item = views[earlier], finder.list_item(views[earlier + 1])
+    text = finder.text
+    line_start = text.rfind("\n", 0, heading.start) + 1
+    if text[line_start:heading.start].strip() or text[heading.end:first_item].strip():
+        return None  # not a heading line right above the list
+    if any(k == kind for _, k in heading.figures):
+        return None
+    return next((h for h in hits if heading.start <= h.start and h.end <= heading.end), None)
