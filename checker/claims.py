@@ -175,8 +175,9 @@ class ClaimExtractor:
         return None
 
     def _planned(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
-        """True when the figure's clause states an intention before it (计划, plans to)."""
-        before = text[clause[0]:quantity.start]  # already lower-case (match_text)
+        """True when the figure's clause states an intention before it or in the figure's qualifier (计划, plans to,
+        上看 20 億美元)."""
+        before = text[clause[0]:quantity.end]  # already lower-case (match_text)
         return any(word in before for word in self.words.plans)
 
     def _denied(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
