@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -70,3 +71,13 @@ def locate(node: yaml.Node | None, loc: tuple[Any, ...]) -> tuple[int, int]:
         return 1, 1
     where = _node_at(node, loc)
     return where.start_mark.line + 1, where.start_mark.column + 1
+
+
+def valid_regex(pattern: str | None) -> str | None:
+    """Reject a regex that does not compile, with the reason (a pydantic field validator for data files)."""
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ValueError(f"invalid regex: {err}") from None
+    return pattern

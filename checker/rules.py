@@ -10,7 +10,7 @@ from typing import Literal
 import opencc
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from checker.datafiles import DataFileError, load_model, locate, read_yaml
+from checker.datafiles import DataFileError, load_model, locate, read_yaml, valid_regex
 
 QUANTITY_KINDS = {"money", "percent", "count", "number", "age", "power", "compute", "data", "length", "mass", "area"}
 ENTITY_KINDS = {"person", "company", "organization", "media", "product", "facility", "place", "topic"}
@@ -62,15 +62,7 @@ class TriggerSet(RuleModel):
     # where a year is said ("库克去年总薪酬"), not in "庞若鸣获逾2亿美元薪酬"
     needs: str | None = None
 
-    @field_validator("needs")
-    @classmethod
-    def _compiles(cls, regex: str | None) -> str | None:
-        if regex is not None:
-            try:
-                re.compile(regex)
-            except re.error as error:
-                raise ValueError(f"needs is no valid regex: {error}") from error
-        return regex
+    _check = field_validator("needs")(valid_regex)
 
 
 class RuleExample(RuleModel):

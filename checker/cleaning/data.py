@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from checker.datafiles import load_model
+from checker.datafiles import load_model, valid_regex
 from checker.paths import DATA_DIR
 
 
@@ -17,16 +17,6 @@ class Strict(BaseModel):
     """Base for data-file sections: unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _compiles(pattern: str | None) -> str | None:
-    """Reject a regex that does not compile, with the reason."""
-    if pattern is not None:
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            raise ValueError(f"invalid regex: {err}") from None
-    return pattern
 
 
 class TextExample(Strict):
@@ -48,7 +38,7 @@ class HtmlData(Strict):
     soft_break_tags: tuple[str, ...] = ()
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("tag", "comment", "entity")(_compiles)
+    _check = field_validator("tag", "comment", "entity")(valid_regex)
 
 
 class LineExamples(Strict):
@@ -73,7 +63,7 @@ class MojibakeRule(Strict):
     replace: str | None = None
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("regex", "expect", "lost", "accept")(_compiles)
+    _check = field_validator("regex", "expect", "lost", "accept")(valid_regex)
 
     @model_validator(mode="after")
     def _one_repair(self) -> MojibakeRule:
@@ -145,7 +135,7 @@ class UnreadableRule(Strict):
     regex: str
     examples: WarnExamples = WarnExamples()
 
-    _check = field_validator("regex")(_compiles)
+    _check = field_validator("regex")(valid_regex)
 
 
 class InvisibleData(Strict):
@@ -155,7 +145,7 @@ class InvisibleData(Strict):
     space: str
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("remove", "space")(_compiles)
+    _check = field_validator("remove", "space")(valid_regex)
 
 
 class GlossData(Strict):
@@ -167,7 +157,7 @@ class GlossData(Strict):
     finals: tuple[str, ...]
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("after")(_compiles)
+    _check = field_validator("after")(valid_regex)
 
 
 class LineRule(Strict):
@@ -184,7 +174,7 @@ class LineRule(Strict):
     headline_length: int = 60
     examples: LineExamples = LineExamples()
 
-    _check = field_validator("regex")(_compiles)
+    _check = field_validator("regex")(valid_regex)
 
     @model_validator(mode="after")
     def _one_test(self) -> LineRule:
@@ -201,7 +191,7 @@ class InlineRule(Strict):
     regex: str
     examples: tuple[TextExample, ...] = ()
 
-    _check = field_validator("regex")(_compiles)
+    _check = field_validator("regex")(valid_regex)
 
 
 class LanguageExample(Strict):
@@ -264,7 +254,7 @@ class DatePattern(Strict):
     @classmethod
     def _date_groups(cls, value: str) -> str:
         """The regex compiles and has groups year, month and day."""
-        _compiles(value)
+        valid_regex(value)
         missing = {"year", "month", "day"} - set(re.compile(value).groupindex)
         if missing:
             raise ValueError(f"regex lacks group(s) {', '.join(sorted(missing))}")
