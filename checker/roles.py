@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from checker.models import Mention
@@ -38,6 +39,12 @@ class SentenceView:
     def clause_of(self, offset: int) -> tuple[int, int]:
         """The clause holding an offset (the whole sentence if none does)."""
         return next(((s, e) for s, e in self.clauses if s <= offset < e), (self.start, self.end))
+
+
+@lru_cache(maxsize=None)
+def folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule words in the form texts are matched in, folded once per tuple (roles are looked up per mention)."""
+    return tuple(fold_word(w) for w in words)
 
 
 class RoleFinder:
@@ -76,7 +83,7 @@ class RoleFinder:
     def targets_in(self, sentence: SentenceView, spec: RoleSpec | None) -> set[int]:
         """Start offsets of mentions right after an object marker ("向Scale AI", "a deal with Scale AI"): targets of
         an act, subjects only for want of another."""
-        markers = [fold_word(m) for m in (spec.markers if spec else ())] + list(self.words.not_subject_markers)
+        markers = list(folded(spec.markers if spec else ())) + list(self.words.not_subject_markers)
         return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1) and not self._owner(m)}
 
     def _owner(self, mention: Mention) -> bool:
@@ -124,12 +131,12 @@ class RoleFinder:
 
     def right_after(self, mention: Mention, words: tuple[str, ...]) -> bool:
         """True when one of the (unfolded) words ends right before the mention ("for MSL", "为MSL")."""
-        return bool(words) and self._after_marker(mention, [fold_word(w) for w in words], slack=1)
+        return bool(words) and self._after_marker(mention, list(folded(words)), slack=1)
 
     def names_group(self, clause: tuple[int, int], groups: tuple[str, ...]) -> bool:
         """True when the clause names holders of a role by a common noun that does not point back ("top researchers",
         "顶尖研究员", not "the researcher" or "这位研究员")."""
-        for word in (fold_word(g) for g in groups):
+        for word in folded(groups):
             at = self.text.find(word, clause[0], clause[1])
             if at >= 0 and not any(r in self.text[max(clause[0], at - GROUP_REACH):at] for r in self.words.references):
                 return True
@@ -158,7 +165,7 @@ class RoleFinder:
                clause: tuple[int, int] = (0, 0)) -> tuple[str, Mention] | None:
         """An entity right after one of the role's markers in the sentence (in `clause` first), with any
         coordinated ones."""
-        markers = [fold_word(m) for m in spec.markers]
+        markers = list(folded(spec.markers))
         antecedent = self._relative_antecedent(sentence, markers, spec)
         if antecedent is not None and not blocked(antecedent.start):
             return self.fill(antecedent, spec), antecedent
