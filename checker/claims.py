@@ -51,6 +51,9 @@ class ClaimWords(BaseModel):
     changes: tuple[str, ...]
     never_subject_markers: tuple[str, ...]
     agent_verbs: tuple[str, ...]
+    passive_markers: tuple[str, ...]
+    receipt_markers: tuple[str, ...]
+    agent_links: tuple[str, ...]
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
     orders: tuple[str, ...]
@@ -260,12 +263,16 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
     # a target of an act is a company's subject only for want of another, an agent never; a person's own figure
     # ("给庞若鸣开出…年薪") and an agent named after its act ("investment from Meta") may follow a marker
-    after = hit is not None and hit.subject_side == "after"
-    free = after or set(rule.subject.kinds) == {"person"}
-    never = finder.agents_before(views[index], quantity.start) if free else finder.never_subjects(views[index])
-    targets = set() if free else finder.targets_in(views[index], rule.object)
-    subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
-                           skip={obj} if obj else set(), marked=(never, targets))
+    subject = passive_subject(rule, hit, views[index], finder)
+    if subject is not None:
+        obj = None if obj == subject else obj  # "Scale AI获得Meta投资": the agent after the marker is no object
+    else:
+        after = hit is not None and hit.subject_side == "after"
+        free = after or set(rule.subject.kinds) == {"person"}
+        never = finder.agents_before(views[index], quantity.start) if free else finder.never_subjects(views[index])
+        targets = set() if free else finder.targets_in(views[index], rule.object)
+        subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
+                               skip={obj} if obj else set(), marked=(never, targets))
     if obj is None and rule.object is not None:
         obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
     if obj is not None and obj in finder.represented_by(subject):
@@ -275,6 +282,14 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     if rule.subject.required and subject is None:
         return None
     return subject, obj
+
+
+def passive_subject(rule: ClaimRule, hit: TriggerHit | None, view: SentenceView, finder: RoleFinder) -> str | None:
+    """The agent of a passive act as the subject of a rule with two parties ("Scale AI被Meta收购" is Meta's), or None."""
+    if hit is None or rule.object is None:
+        return None
+    agent = finder.passive_agent(view, hit.start, hit.end)
+    return finder.fill(agent, rule.subject) if agent is not None else None
 
 
 def build_claim(clean: CleanArticle, quantity: Quantity, rule: ClaimRule, subject: str | None, obj: str | None,

@@ -96,6 +96,20 @@ class RoleFinder:
         markers = list(self.words.never_subject_markers)
         return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
 
+    def passive_agent(self, sentence: SentenceView, start: int, end: int) -> Mention | None:
+        """The agent of a passive act at a trigger spanning start-end ("被Meta收购", "获Meta投资", "acquired by Meta")."""
+        clause = sentence.clause_of(start)
+        for mention in sentence.mentions:
+            if not clause[0] <= mention.start < clause[1]:
+                continue
+            if mention.end <= start and (self._after_marker(mention, list(self.words.passive_markers), slack=1) or (
+                    not self.text[mention.end:start].strip()
+                    and self._after_marker(mention, list(self.words.receipt_markers), slack=1))):
+                return mention
+            if mention.start >= end and self.text[end:mention.start] in self.words.agent_links:
+                return mention
+        return None
+
     def agents_before(self, sentence: SentenceView, before: int) -> set[int]:
         """Start offsets of people acting on another person before a position ("祖克柏延攬28歲執行長")."""
         clause = sentence.clause_of(before)
