@@ -15,6 +15,7 @@ from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
 from checker.periods import PeriodMatch, find_periods, period_near
+from checker.role_search import fill_roles
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
 from checker.segment import clauses, sentences
@@ -57,6 +58,7 @@ class ClaimWords(BaseModel):
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
     orders: tuple[str, ...]
+    per_year: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -96,17 +98,29 @@ class ClaimExtractor:
                     if not is_restatement(q, inside, text) and not superseded(q, inside, text, view, periods, self.words)]
             elliptic = elliptical_names(view, kept, text, self.words.list_separators)
             last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
+            facts: dict[int, set[tuple[str, str | None]]] = {}  # clause start -> (rule, subject) of its claims
             for quantity, hit in self._bind(view, kept, hits, text):
                 takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
                 named = elliptic.get(quantity.start)
                 hit = (hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets, named is not None)
                        or heading_trigger(views, index, quantity.kind, takers, finder))
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
-                if claim is not None:
+                if claim is not None and not self._part_of_whole(claim, quantity, view, text, facts):
                     claims.append(claim)
+                    facts.setdefault(view.clause_of(quantity.start)[0], set()).add((claim.rule, claim.subject))
                     if hit is not None:
                         last[quantity.kind] = (hit, view.clause_of(quantity.start))
         return claims
+
+    def _part_of_whole(self, claim: Claim, quantity: Quantity, view: SentenceView, text: str,
+                       facts: dict[int, set[tuple[str, str | None]]]) -> bool:
+        """True for a part of the figure the clause before claimed, of the same fact ("投资5000亿美元，首期1000亿美元将
+        立即投入"): the part is no other value of that fact."""
+        clause = view.clause_of(quantity.start)
+        index = view.clauses.index(clause) if clause in view.clauses else 0
+        if index == 0 or not any(word in text[clause[0]:quantity.start] for word in self.words.subsets):
+            return False
+        return (claim.rule, claim.subject) in facts.get(view.clauses[index - 1][0], set())
 
     def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit],
               text: str) -> list[tuple[Quantity, TriggerHit | None]]:
@@ -171,11 +185,19 @@ class ClaimExtractor:
             paragraph_start = clean.text.rfind("\n", 0, view.start) + 1
             period = period_near(periods, clause, view.clauses_without_figures(), quantity.start, paragraph_start,
                                  clean.date)
+            if rule.symmetric and subject and obj:
+                subject, obj = sorted((subject, obj))  # "OpenAI与CoreWeave的合同" and "CoreWeave's contract with OpenAI"
             claim = build_claim(clean, quantity, rule, subject, obj, period, view)
-            if rule.plans_apart and self._planned(text, clause, quantity):
-                claim = claim.model_copy(update={"attribute": f"{rule.plan_label} {rule.attribute}"})
-            return claim
+            return claim.model_copy(update={"attribute": self._attribute(rule, text, clause, quantity)})
         return None
+
+    def _attribute(self, rule: ClaimRule, text: str, clause: tuple[int, int], quantity: Quantity) -> str:
+        """The rule's attribute, told apart for a planned figure or a yearly rate where the rule says so."""
+        if rule.plans_apart and self._planned(text, clause, quantity):
+            return f"{rule.plan_label} {rule.attribute}"
+        if rule.rates_apart and any(word in f" {text[clause[0]:clause[1]]} " for word in self.words.per_year):
+            return f"{rule.rate_label} {rule.attribute}"
+        return rule.attribute
 
     def _planned(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
         """True when the figure's clause states an intention before it or in the figure's qualifier (计划, plans to,
@@ -252,44 +274,6 @@ def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity
         figures = {(view.clause_of(q.start)[0], q.kind) for q in quantities if start <= q.start < end}
         views.append(SentenceView(start, end, view.clauses, inside, frozenset(figures)))
     return views
-
-
-def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, views: list[SentenceView],
-               index: int, finder: RoleFinder, look_back: int) -> tuple[str | None, str | None] | None:
-    """Subject and object for a rule at a trigger; None when a required role is missing."""
-    from checker.role_search import find_object, find_subject
-
-    anchor = hit if hit is not None else quantity
-    obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
-    # a target of an act is a company's subject only for want of another, an agent never; a person's own figure
-    # ("给庞若鸣开出…年薪") and an agent named after its act ("investment from Meta") may follow a marker
-    subject = passive_subject(rule, hit, views[index], finder)
-    if subject is not None:
-        obj = None if obj == subject else obj  # "Scale AI获得Meta投资": the agent after the marker is no object
-    else:
-        after = hit is not None and hit.subject_side == "after"
-        free = after or set(rule.subject.kinds) == {"person"}
-        never = finder.agents_before(views[index], quantity.start) if free else finder.never_subjects(views[index])
-        targets = set() if free else finder.targets_in(views[index], rule.object)
-        subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
-                               skip={obj} if obj else set(), marked=(never, targets))
-    if obj is None and rule.object is not None:
-        obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
-    if obj is not None and obj in finder.represented_by(subject):
-        obj = None
-    if rule.object is not None and rule.object.required and obj is None:
-        return None
-    if rule.subject.required and subject is None:
-        return None
-    return subject, obj
-
-
-def passive_subject(rule: ClaimRule, hit: TriggerHit | None, view: SentenceView, finder: RoleFinder) -> str | None:
-    """The agent of a passive act as the subject of a rule with two parties ("Scale AI被Meta收购" is Meta's), or None."""
-    if hit is None or rule.object is None:
-        return None
-    agent = finder.passive_agent(view, hit.start, hit.end)
-    return finder.fill(agent, rule.subject) if agent is not None else None
 
 
 def build_claim(clean: CleanArticle, quantity: Quantity, rule: ClaimRule, subject: str | None, obj: str | None,

@@ -1,4 +1,4 @@
-"""Where to look for a role's entity: the clause, the sentence, then earlier sentences."""
+"""Where to look for a role's entity (the clause, the sentence, then earlier sentences), and the roles a rule fills."""
 
 from __future__ import annotations
 
@@ -66,7 +66,10 @@ def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit
     never, targets = marked
     order = [m for m in order if m.start not in never and not (employers and finder.is_affiliation(m))]
     clause = view.clause_of(anchor.start)
-    order.sort(key=lambda m: m.start in targets and clause[0] <= m.start < clause[1])  # stable
+    # a target is tried last: in the anchor's clause always, elsewhere when the subject is the sentence's topic (an entity
+    # after 对/向/with is no topic: "为了减少对微软的依赖,OpenAI…和CoreWeave签署…协议"), not when it is the nearest name
+    topic = spec.prefer != "nearest"
+    order.sort(key=lambda m: m.start in targets and (topic or clause[0] <= m.start < clause[1]))  # stable
     name = finder.nearest(tuple(order), spec, skip)
     if name is None and spec.fallback == "context":
         name = from_context(spec, views, index, finder, look_back, skip, employers=employers)
@@ -118,3 +121,39 @@ def _claimed_elsewhere(at: int, clause: tuple[int, int], quantity: Quantity, vie
     if clause[0] <= at < clause[1]:
         return False
     return (view.clause_of(at)[0], quantity.kind) in view.figures
+
+
+def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, views: list[SentenceView],
+               index: int, finder: RoleFinder, look_back: int) -> tuple[str | None, str | None] | None:
+    """Subject and object for a rule at a trigger; None when a required role is missing."""
+    anchor = hit if hit is not None else quantity
+    obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
+    # a target of an act is a company's subject only for want of another, an agent never; a person's own figure
+    # ("给庞若鸣开出…年薪") and an agent named after its act ("investment from Meta") may follow a marker
+    subject = passive_subject(rule, hit, views[index], finder)
+    if subject is not None:
+        obj = None if obj == subject else obj  # "Scale AI获得Meta投资": the agent after the marker is no object
+    else:
+        after = hit is not None and hit.subject_side == "after"
+        free = after or set(rule.subject.kinds) == {"person"}
+        never = finder.agents_before(views[index], quantity.start) if free else finder.never_subjects(views[index])
+        targets = set() if free else finder.targets_in(views[index], rule.object)
+        subject = find_subject(rule, anchor, hit, quantity, views, index, finder, look_back,
+                               skip={obj} if obj else set(), marked=(never, targets))
+    if obj is None and rule.object is not None:
+        obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=subject, unmarked=True)
+    if obj is not None and obj in finder.represented_by(subject):
+        obj = None
+    if rule.object is not None and rule.object.required and obj is None:
+        return None
+    if rule.subject.required and subject is None:
+        return None
+    return subject, obj
+
+
+def passive_subject(rule: ClaimRule, hit: TriggerHit | None, view: SentenceView, finder: RoleFinder) -> str | None:
+    """The agent of a passive act as the subject of a rule with two parties ("Scale AI被Meta收购" is Meta's), or None."""
+    if hit is None or rule.object is None:
+        return None
+    agent = finder.passive_agent(view, hit.start, hit.end)
+    return finder.fill(agent, rule.subject) if agent is not None else None

@@ -88,6 +88,9 @@ class ClaimRule(RuleModel):
     unless: tuple[str, ...] = ()  # words that, anywhere in the clause, mean another rule's fact (收购…股份 is a stake)
     plans_apart: bool = False  # a planned figure (计划招聘50人) is another fact than a done one: "<plan_label> <attribute>"
     plan_label: str = "planned"  # "expected revenue", "planned people hired"
+    rates_apart: bool = False  # a figure per year (每年价值300亿美元) is another fact than a total: "<rate_label> <attribute>"
+    rate_label: str = "annual"
+    symmetric: bool = False  # the two parties play the same part (a contract between them): named in a fixed order
     subject: RoleSpec
     object: RoleSpec | None = None
     examples: tuple[RuleExample, ...] = Field(min_length=1)
