@@ -39,6 +39,7 @@ def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: Role
     if role == "object" or nearest:
         outside_before.reverse()
     if role == "subject":
+        outside_before = reported_part(outside_before, finder)  # "FTC指控，Meta…，并于2014年以…收购WhatsApp"
         outside_before.sort(key=finder.is_affiliation)  # stable: affiliations last, in their order
     if after_first:
         return after + before + outside_after + outside_before
@@ -85,7 +86,7 @@ def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quanti
         return None, None
     clause = view.clause_of(anchor.start)
     if not unmarked:
-        found = finder.marked(view, spec, lambda at: _claimed_elsewhere(at, clause, quantity, view), clause)
+        found = finder.marked(view, spec, lambda at: _claimed_elsewhere(at, clause, quantity, view), clause, anchor.start)
         return found if found else (None, None)
     skip = finder.represented_by(subject)
     order = search_order(view, anchor, finder, "object", True, spec.reach, quantity.kind)

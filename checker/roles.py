@@ -176,30 +176,36 @@ class RoleFinder:
         return any(head.startswith(word) for word in self.words.contrasts)
 
     def marked(self, sentence: SentenceView, spec: RoleSpec, blocked: Callable[[int], bool],
-               clause: tuple[int, int] = (0, 0)) -> tuple[str, Mention] | None:
-        """An entity right after one of the role's markers in the sentence (in `clause` first), with any
-        coordinated ones."""
+               clause: tuple[int, int] = (0, 0), near: int = 0) -> tuple[str, Mention] | None:
+        """An entity right after one of the role's markers in the sentence (in `clause` first, nearest to `near` first:
+        "2012年以10亿美元收购Instagram、2014年以190亿美元收购WhatsApp"), with any coordinated ones."""
         markers = list(folded(spec.markers))
         antecedent = self._relative_antecedent(sentence, markers, spec)
         if antecedent is not None and not blocked(antecedent.start):
             return self.fill(antecedent, spec), antecedent
-        order = sorted(range(len(sentence.mentions)), key=lambda i: not clause[0] <= sentence.mentions[i].start < clause[1])
+        order = sorted(range(len(sentence.mentions)), key=lambda i: (not clause[0] <= sentence.mentions[i].start < clause[1],
+                                                                     abs(sentence.mentions[i].start - near)))
         for index in order:
             mention = sentence.mentions[index]
             if self.fill(mention, spec) is None or blocked(mention.start) or not self._after_marker(mention, markers):
                 continue
             if AFTER_RELATIVE.search(self.text, max(0, mention.start - 16), mention.start):
                 continue  # "in which Meta": the marker is the entity's before it
+            if index > 0 and self._joined(sentence.mentions[index - 1], mention):
+                continue  # "从OpenAI、Anthropic和谷歌": a name inside a list is read with the list's first
             names = [self.fill(mention, spec)]
             for follower in sentence.mentions[index + 1:]:
-                gap = self.text[mention.end:follower.start].strip()
-                if (gap or self.text[mention.end:follower.start]) not in self.separators or \
-                        self.fill(follower, spec) is None:
+                if not self._joined(mention, follower) or self.fill(follower, spec) is None:
                     break
                 names.append(self.fill(follower, spec))
                 mention = follower
             return " + ".join(sorted(set(names))), sentence.mentions[index]
         return None
+
+    def _joined(self, first: Mention, second: Mention) -> bool:
+        """True when only a list separator stands between two mentions ("OpenAI、Anthropic", "Google and Meta")."""
+        gap = self.text[first.end:second.start]
+        return (gap.strip() or gap) in self.separators
 
     def _relative_antecedent(self, sentence: SentenceView, markers: list[str], spec: RoleSpec) -> Mention | None:
         """"Scale AI, in which Meta invested": the entity a marker + which/whom points back to."""
