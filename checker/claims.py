@@ -41,6 +41,7 @@ class ClaimWords(BaseModel):
     titles: tuple[str, ...]
     title_reach: int
     subsets: tuple[str, ...]
+    back_references: tuple[str, ...]
     relatives: tuple[str, ...]
     apposed_age: tuple[int, int]
     plans: tuple[str, ...]
@@ -52,6 +53,7 @@ class ClaimWords(BaseModel):
     changes: tuple[str, ...]
     never_subject_markers: tuple[str, ...]
     agent_verbs: tuple[str, ...]
+    led_groups: tuple[str, ...]
     passive_markers: tuple[str, ...]
     receipt_markers: tuple[str, ...]
     agent_links: tuple[str, ...]

@@ -94,6 +94,8 @@ def find_object(rule: ClaimRule, anchor: TriggerHit | Quantity, quantity: Quanti
     name = finder.nearest(tuple(order), spec, skip)
     if name is None and spec.fallback == "context" and not finder.names_group(clause, spec.groups):
         name = from_context(spec, views, index, finder, look_back, skip, same_paragraph=True)
+    if name is None and finder.points_back(view, clause, anchor.start):
+        name = from_context(spec, views, index, finder, 1, skip)  # "其中，软银出资300亿美元": the whole's company
     return name, None
 
 

@@ -18,6 +18,7 @@ RELATIVE_GAP = re.compile(r"\b(?P<marker>in|into|of|from|to|for)\s+(?:which|whom
 AFTER_RELATIVE = re.compile(r"\b(?:which|whom)\s*$")
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）]|[(（]\d{1,3}[)）]|[•·▪●◆*-])")  # "1.", "2、", "(3)", "•"
 GROUP_REACH = 6  # how far before a group noun a demonstrative makes it point back ("这位顶尖研究员")
+GLOSS_GAPS = ("", "(", "（", " (")  # between a name and the next that qualifies or glosses it ("日本软银集团（SoftBank）")
 PUNCTUATION = set("，,。；;：:！!？?\n()（）「」“”\"")
 
 
@@ -92,9 +93,22 @@ class RoleFinder:
                 and self._after_marker(mention, list(self.words.owner_markers), slack=1))
 
     def never_subjects(self, sentence: SentenceView) -> set[int]:
-        """Start offsets of mentions right after a never-subject marker ("a round led by SoftBank", "比库克…还高")."""
+        """Start offsets of mentions right after a never-subject marker ("a round led by SoftBank", "比库克…还高"), or
+        right after one that is ("由日本软银集团（SoftBank）领投"), unless the name heads a group that acts ("由马斯克牵头的财团")."""
         markers = list(self.words.never_subject_markers)
-        return {m.start for m in sentence.mentions if self._after_marker(m, markers, slack=1)}
+        never: set[int] = set()
+        for index, mention in enumerate(sentence.mentions):
+            earlier = sentence.mentions[index - 1] if index else None
+            if self._after_marker(mention, markers, slack=1) or (
+                    earlier is not None and earlier.start in never and self.text[earlier.end:mention.start] in GLOSS_GAPS):
+                never.add(mention.start)
+        return {start for start in never if not self._heads_group(self.by_start[start])}
+
+    def _heads_group(self, mention: Mention) -> bool:
+        """True for a name followed by a verb, 的 and a group noun ("马斯克牵头的投资者财团"): the group's leader."""
+        after = self.text[mention.end:mention.end + 12]
+        link = after.find("的")
+        return 0 < link <= 4 and not PUNCTUATION & set(after[:link]) and after[link + 1:].startswith(self.words.led_groups)
 
     def passive_agent(self, sentence: SentenceView, start: int, end: int) -> Mention | None:
         """The agent of a passive act at a trigger spanning start-end ("被Meta收购", "获Meta投资", "acquired by Meta")."""
@@ -169,6 +183,13 @@ class RoleFinder:
         if index > 0 and any(head.startswith(word) for word in self.words.subsets):
             return sentence.clauses[index - 1]
         return None
+
+    def points_back(self, sentence: SentenceView, clause: tuple[int, int], before: int) -> bool:
+        """True when a figure counts part of what the sentence before counted: the sentence opens with a subset word
+        ("其中，软银出资300亿美元") or the clause names that whole ("软银此轮出资300亿美元", "$30 billion of that sum")."""
+        head = self.text[sentence.start:before].lstrip()
+        return any(head.startswith(word) for word in self.words.subsets) or \
+            any(word in self.text[clause[0]:clause[1]] for word in self.words.back_references)
 
     def opens_contrast(self, clause: tuple[int, int]) -> bool:
         """True when a clause turns to another party ("而亚马逊…")."""
