@@ -18,6 +18,8 @@ NAMED_VALUES = {"role": "person", "location": "place", "date": "date"}  # named 
 _T2S = opencc.OpenCC("t2s.json")
 Owner = tuple[str, str, bool, str | None]  # a trigger word's rule id, subject side, weakness and clause regex
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"  # Latin word edges, CJK allowed
+_SCRIPT_SEAM = re.compile(r"[\u3400-\u9fff](?=[A-Za-z0-9])|[A-Za-z0-9](?=[\u3400-\u9fff])")  # in a trigger word
+_SPACE_AT_SEAM = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[\u3400-\u9fff])")  # in a match
 
 
 class RuleModel(BaseModel):
@@ -173,8 +175,9 @@ def fold_word(word: str) -> str:
 
 def _word_regex(word: str) -> str:
     """A regex for one trigger word: Latin words stand apart from Latin letters and digits (a CJK neighbour is
-    no obstacle: "20万张GPU"), plurals too (pay packages)."""
+    no obstacle: "20万张GPU"), plurals too (pay packages); a space may part Latin letters from CJK ("首席 AI 科学家")."""
     escaped = re.escape(word).replace(r"\ ", r"\s+")
+    escaped = spaced_at_seams(escaped)
     if word[:1].isascii() and word[:1].isalnum():
         escaped = _NOT_LATIN_BEFORE + escaped
     if word[-1:].isascii() and word[-1:].isalpha():
@@ -184,9 +187,19 @@ def _word_regex(word: str) -> str:
     return escaped
 
 
+def spaced_at_seams(escaped: str) -> str:
+    """A word's regex with an optional space wherever CJK meets a Latin letter or digit ("首席 AI 科学家")."""
+    return _SCRIPT_SEAM.sub(r"\g<0> ?", escaped)
+
+
+def unspaced_at_seams(matched: str) -> str:
+    """Matched text without the spaces where CJK meets Latin (the word's own form)."""
+    return _SPACE_AT_SEAM.sub("", matched)
+
+
 def _owners_of(matched: str, owners: dict[str, list[Owner]]) -> list[Owner]:
     """The rules a match in folded text stands for: its word's, and its singular's ("GPUs" is also "GPU")."""
-    key = " ".join(matched.lower().split())
+    key = unspaced_at_seams(" ".join(matched.lower().split()))
     found: list[Owner] = []
     for ending in ("", "s", "es"):
         stem = key[: len(key) - len(ending)] if ending else key

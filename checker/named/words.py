@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.datafiles import load_model
 from checker.paths import DATA_DIR
-from checker.rules import ClaimRule, RuleBook, fold_word
+from checker.rules import ClaimRule, RuleBook, fold_word, spaced_at_seams, unspaced_at_seams
 
 
 class NamedWords(BaseModel):
@@ -49,7 +49,7 @@ class NamedHit:
 
 def word_regex(word: str) -> str:
     """A regex for one word: a Latin word must not touch other Latin letters or digits (CJK may touch it)."""
-    escaped = re.escape(fold_word(word)).replace(r"\ ", r"\s+")
+    escaped = spaced_at_seams(re.escape(fold_word(word)).replace(r"\ ", r"\s+"))
     if word[:1].isascii() and word[:1].isalnum():
         escaped = r"(?<![a-z0-9])" + escaped
     if word[-1:].isascii() and word[-1:].isalnum():
@@ -74,7 +74,7 @@ class NamedTriggers:
         """Every trigger occurrence (one hit per owning rule), in text order."""
         hits = []
         for match in self.pattern.finditer(folded):
-            for rule, side, qualifiers in self.owners.get(re.sub(r"\s+", " ", match.group().lower()), []):
+            for rule, side, qualifiers in self.owners.get(unspaced_at_seams(re.sub(r"\s+", " ", match.group().lower())), []):
                 hits.append(NamedHit(rule, match.start(), match.end(), side, qualifiers))
         return hits
 
