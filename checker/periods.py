@@ -22,6 +22,7 @@ class PeriodPattern(BaseModel):
     regex: str
     years: int | None = None
     months: int | None = None
+    per_count: int | None = None  # months per counted unit ("seven months earlier": -1, "3年前": -12), group `count`
     label: str | None = None  # a period that is not one year ("past years")
     fiscal: bool = False  # a fiscal quarter: "FY2025-Q4", the article's fiscal year unless one is named
     current_quarter: bool = False  # "本季度", "the current quarter": the article's own quarter
@@ -42,6 +43,7 @@ class PeriodData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     months: dict[str, int]
     quarters: dict[str, int] = {}
+    counts: dict[str, float] = {}  # number words of a relative period ("seven months earlier", "三个月前", "半年前")
     baselines: tuple[str, ...] = ()
     patterns: tuple[PeriodPattern, ...]
     examples: tuple[PeriodExample, ...] = ()
@@ -133,12 +135,21 @@ def _year(groups: dict[str, str], pattern: PeriodPattern, article_date: dt.date 
         return ""
     if pattern.years is not None:
         return str(article_date.year + pattern.years)
-    if pattern.months is not None:
-        month_index = article_date.year * 12 + article_date.month - 1 + pattern.months
+    if pattern.months is not None or pattern.per_count is not None:
+        months = pattern.months if pattern.per_count is None else _count(groups.get("count", ""), pattern.per_count)
+        if months is None:
+            return ""
+        month_index = article_date.year * 12 + article_date.month - 1 + months
         return str(month_index // 12)
     month = month_number(groups.get("month", ""))
     # a bare month later than the article's own month most likely means last year
     return str(article_date.year - 1 if month and month > article_date.month + 1 else article_date.year)
+
+
+def _count(text: str, per_count: int) -> int | None:
+    """Months in "seven months", "3年", "半年" (a count in digits or a number word), None when it is no number."""
+    number = float(text) if text.isdigit() else period_data().counts.get(text.lower())
+    return None if number is None else round(number * per_count)
 
 
 def month_number(text: str) -> int | None:
