@@ -86,14 +86,17 @@ class NamedExtractor:
         inside = [d for d in dates if view.start <= d.start and d.end <= view.end]
         if not inside:
             return None
-        clause = view.clause_of(hit.start)
-        date = min(inside, key=lambda d: (not (clause[0] <= d.start < clause[1]), distance(d, hit)))
+        clause, conjunct = view.clause_of(hit.start), around.conjunct_of(view, hit)
+        date = min(inside, key=lambda d: (not conjunct[0] <= d.start < conjunct[1],
+                                          not clause[0] <= d.start < clause[1], distance(d, hit)))
         subject = around.event_subject(view, hit, hit.rule.subject)
         if subject is None:
             return None
         obj = None
         if hit.rule.object is not None:
-            found = around.nearest_in_clause(view, hit, hit.rule.object, skip=subject)
+            if not around.object_follows(view, hit, hit.rule.object):
+                return None
+            found = around.event_object(view, hit, hit.rule.object, skip=subject)
             obj = around.finder.fill(found, hit.rule.object) if found else None
         return self._build(clean, view, hit, around.finder.fill(subject, hit.rule.subject), obj, date.value.iso,
                            (date.start, date.end), "")

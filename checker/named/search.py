@@ -48,6 +48,21 @@ class Around:
         return re.compile(f"(?:{any_of(self.words.passive).pattern})\\s*$")
 
     @cached_property
+    def _conjunctions(self) -> re.Pattern[str]:
+        return any_of(self.words.conjunctions)
+
+    def conjunct_of(self, view: SentenceView, hit: NamedHit) -> tuple[int, int]:
+        """The part of the trigger's clause between the conjunctions around it ("left its board in 2018" in
+        "who co-founded OpenAI in 2015 and left its board in 2018")."""
+        start, end = view.clause_of(hit.start)
+        for match in self._conjunctions.finditer(self.text, start, end):
+            if match.end() <= hit.start:
+                start = match.end()
+            elif match.start() >= hit.end:
+                return start, match.start()
+        return start, end
+
+    @cached_property
     def _not_qualifiers(self) -> re.Pattern[str]:
         return any_of(self.words.not_qualifiers)
 
@@ -160,6 +175,32 @@ class Around:
         after = [m for m in view.mentions if hit.end <= m.start and m.end <= clause[1]]
         before = [m for m in reversed(view.mentions) if m.end <= hit.start and m.start >= clause[0]]
         return next((m for m in after + before if m is not skip and self.finder.fill(m, spec)), None)
+
+    @cached_property
+    def _board(self) -> re.Pattern[str]:
+        """A board right after a trigger, maybe after gap words ("离开董事会", "left its board")."""
+        gap = any_of(self.words.board_gap).pattern
+        return re.compile(f"\\s*(?:(?:{gap})\\s*)*(?:{any_of(self.words.boards).pattern})", re.IGNORECASE)
+
+    def event_object(self, view: SentenceView, hit: NamedHit, spec: RoleSpec, skip: Mention | None) -> Mention | None:
+        """An event's object: the nearest in the trigger's clause; for a board, the organisation named before in
+        the sentence ("马斯克是OpenAI联合创始人之一，2018年离开董事会")."""
+        found = self.nearest_in_clause(view, hit, spec, skip)
+        if found is None and self._board.match(self.text, hit.end):
+            found = next((m for m in reversed(view.mentions) if m.end <= hit.start and m is not skip
+                          and self.finder.fill(m, spec)), None)
+        return found
+
+    def object_follows(self, view: SentenceView, hit: NamedHit, spec: RoleSpec) -> bool:
+        """True unless the trigger is one that needs its object right after it (退出) and has none there."""
+        word = re.sub(r"\s+", " ", self.text[hit.start:hit.end])
+        if word not in self.words.object_first or self._board.match(self.text, hit.end):
+            return True
+        after = [m for m in view.mentions if m.start >= hit.end]
+        if not after or not self.finder.fill(after[0], spec):
+            return False
+        gap = any_of(self.words.board_gap).sub("", self.text[hit.end:after[0].start])
+        return not gap.strip()
 
     def described_by(self, view: SentenceView, place: Mention, spec: RoleSpec) -> Mention | None:
         """The entity a "位于X的" phrase describes: the one right after the place and 的."""

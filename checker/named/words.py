@@ -27,6 +27,10 @@ class NamedWords(BaseModel):
     org_reach: int
     not_qualifiers: tuple[str, ...]
     event_clauses: int
+    conjunctions: tuple[str, ...]
+    boards: tuple[str, ...]
+    board_gap: tuple[str, ...]
+    object_first: tuple[str, ...]
     passive: tuple[str, ...]
 
 
