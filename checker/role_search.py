@@ -58,7 +58,7 @@ def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit
                  views: list[SentenceView], index: int, finder: RoleFinder, look_back: int,
                  skip: set[str], marked: tuple[set[int], set[int]]) -> str | None:
     """The subject: near the trigger (per the trigger's side), else earlier sentences. `marked` holds the starts of
-    bystanders (never the subject) and of targets (in the anchor's clause, tried after every other mention)."""
+    bystanders (never the subject) and of targets (in the sentence, tried after every other mention for a topic subject)."""
     spec, view = rule.subject, views[index]
     after_first = hit is not None and hit.subject_side == "after"
     order = search_order(view, anchor, finder, "subject", after_first, spec.reach, nearest=spec.prefer == "nearest")
@@ -66,11 +66,11 @@ def find_subject(rule: ClaimRule, anchor: TriggerHit | Quantity, hit: TriggerHit
     employers = rule.object is not None and "person" in rule.object.kinds
     never, targets = marked
     order = [m for m in order if m.start not in never and not (employers and finder.is_affiliation(m))]
-    clause = view.clause_of(anchor.start)
-    # a target is tried last: in the anchor's clause always, elsewhere when the subject is the sentence's topic (an entity
-    # after 对/向/with is no topic: "为了减少对微软的依赖,OpenAI…和CoreWeave签署…协议"), not when it is the nearest name
-    topic = spec.prefer != "nearest"
-    order.sort(key=lambda m: m.start in targets and (topic or clause[0] <= m.start < clause[1]))  # stable
+    # a target is tried last when the subject is the sentence's topic (an entity after 对/向/with is no topic: "为了减少对
+    # 微软的依赖,OpenAI…和CoreWeave签署…协议"), not when it is the nearest name ("a stake in Scale AI in a deal that valued
+    # the company at…")
+    if spec.prefer != "nearest":
+        order.sort(key=lambda m: m.start in targets)  # stable
     name = finder.nearest(tuple(order), spec, skip)
     if name is None and spec.fallback == "context":
         name = from_context(spec, views, index, finder, look_back, skip, employers=employers)
