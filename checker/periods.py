@@ -45,6 +45,7 @@ class PeriodData(BaseModel):
     quarters: dict[str, int] = {}
     counts: dict[str, float] = {}  # number words of a relative period ("seven months earlier", "三个月前", "半年前")
     baselines: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()  # a period speaks first for its own conjunct ("… in 2024 and expects $2bn this year")
     patterns: tuple[PeriodPattern, ...]
     examples: tuple[PeriodExample, ...] = ()
 
@@ -57,6 +58,8 @@ class PeriodMatch(BaseModel):
     end: int
     year: str
     baseline: bool = False  # after "较"/"than": the period of a figure right after it only
+    # the stretch between the conjunctions around it ("had $870m in 2024 | and expects $2bn this year"), if any
+    segment: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -90,13 +93,24 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
     regex, patterns = _compiled()
     found = []
     baselines = period_data().baselines
+    joints = [m.span() for m in _conjunctions().finditer(folded)]
     for match in regex.finditer(folded.translate(_HALF_WIDTH)):
         # "较2022年的水平": a point of comparison, the period of no figure but the one right after it
         baseline = folded[max(0, match.start() - 12):match.start()].rstrip().endswith(baselines)
         index = int(match.lastgroup[1:]) if match.lastgroup and match.lastgroup[0] == "p" else _which(match)
         year = _resolve(match, index, patterns[index], article_date)
-        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year, baseline=baseline))
+        segment = (max([e for s, e in joints if e <= match.start()], default=0),
+                   min([s for s, e in joints if s >= match.end()], default=len(folded)))
+        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year, baseline=baseline, segment=segment))
     return found
+
+
+@lru_cache(maxsize=1)
+def _conjunctions() -> re.Pattern[str]:
+    """The conjunctions that part a clause's periods (Latin words on word boundaries)."""
+    words = sorted(period_data().conjunctions, key=len, reverse=True)
+    parts = [rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" if w[:1].isascii() else re.escape(w) for w in words]
+    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
 
 
 def _which(match: re.Match[str]) -> int:
@@ -165,12 +179,14 @@ BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the perio
 
 def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
                 at: int, paragraph_start: int, article_date: dt.date | None) -> str:
-    """The period for a claim at `at`: the nearest in its clause, else in a figure-free clause of its sentence, else the
+    """The period for a claim at `at`: the nearest in its clause (in its own conjunct first), else in a figure-free clause of its sentence, else the
     latest one earlier in its paragraph, else the article's own year (news speaks of its present). A compared period
     ("较去年的…") is only the period of the figure right after it; a quarter only that of its own clause, or of a
     figure said to be of the same period ("期内") later in its paragraph."""
     every = [p for p in periods if not p.baseline or 0 <= at - p.end <= BASELINE_REACH]
     inside = [p for p in every if clause[0] <= p.start and p.end <= clause[1]]
+    own = [p for p in inside if p.segment is not None and p.segment[0] <= at < p.segment[1]]
+    inside = own or inside  # "had $870m in 2024 and expects $2bn this year": this year's for $2bn
     periods = [p for p in every if "-Q" not in p.year]  # a quarter speaks for its own clause only
     if not inside:
         inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
