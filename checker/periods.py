@@ -174,6 +174,7 @@ def month_number(text: str) -> int | None:
 
 
 SAME_PERIOD = "same period"  # the label of "期内", "during the quarter": the period named before it
+THEN = "then"  # the label of "当时", "at the time": the period named before it, else unknown (never the article's year)
 BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the period of a figure this close after it
 
 
@@ -193,9 +194,10 @@ def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clause
     earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
     found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
         (earlier[-1] if earlier else None)
-    if found is not None and found.year == SAME_PERIOD:
-        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year != SAME_PERIOD]
-        return before[-1].year if before else (str(article_date.year) if article_date else "")
+    if found is not None and found.year in (SAME_PERIOD, THEN):
+        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year not in (SAME_PERIOD, THEN)]
+        fallback = str(article_date.year) if article_date and found.year == SAME_PERIOD else ""
+        return before[-1].year if before else fallback
     if found is not None:
         return found.year
     return str(article_date.year) if article_date else ""
