@@ -14,7 +14,7 @@ from checker.figures import as_bound, as_order, elliptical_names, heading_trigge
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
-from checker.periods import PeriodMatch, find_periods, period_near
+from checker.periods import PeriodMatch, find_periods, period_and_month_near
 from checker.role_search import fill_roles
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
@@ -185,12 +185,13 @@ class ClaimExtractor:
             if named is not None and hit is not None and hit.start < view.clause_of(quantity.start)[0]:
                 subject = finder.fill(named, rule.subject) or subject
             paragraph_start = clean.text.rfind("\n", 0, view.start) + 1
-            period = period_near(periods, clause, view.clauses_without_figures(), quantity.start, paragraph_start,
-                                 clean.date)
+            period, month = period_and_month_near(periods, clause, view.clauses_without_figures(), quantity.start,
+                                                  paragraph_start, clean.date)
             if rule.symmetric and subject and obj:
                 subject, obj = sorted((subject, obj))  # "OpenAI与CoreWeave的合同" and "CoreWeave's contract with OpenAI"
             claim = build_claim(clean, quantity, rule, subject, obj, period, view)
-            return claim.model_copy(update={"attribute": self._attribute(rule, text, clause, quantity)})
+            return claim.model_copy(update={"attribute": self._attribute(rule, text, clause, quantity),
+                                            "month": month if rule.by_month else ""})
         return None
 
     def _attribute(self, rule: ClaimRule, text: str, clause: tuple[int, int], quantity: Quantity) -> str:

@@ -52,7 +52,24 @@ def split_by_period(claims: list[Claim]) -> dict[str, list[Claim]]:
     known = [p for p in by_period if p]
     if "" in by_period and len(known) == 1:
         by_period[known[0]].extend(by_period.pop(""))
-    return dict(by_period)
+    split: dict[str, list[Claim]] = {}
+    for period, members in by_period.items():
+        split.update(split_by_month(period, members))
+    return split
+
+
+def split_by_month(period: str, claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Claims of one period per stated month ("2025-03": a user count in March is not October's); claims stating no
+    month join the one stated month, if there is just one, else stay together under the period."""
+    by_month: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_month[claim.month].append(claim)
+    months = [m for m in by_month if m]
+    if len(months) == 1 and "" in by_month:
+        by_month[months[0]].extend(by_month.pop(""))
+    if len(by_month) == 1:
+        return {period: claims}
+    return {month or period: members for month, members in by_month.items()}
 
 
 def bounds(claim: Claim) -> tuple[Decimal | None, Decimal | None]:

@@ -91,6 +91,7 @@ class Claim(Frozen):
     subject: str | None
     object: str | None = None
     period: str = ""  # "" when unknown
+    month: str = ""  # "2025-03": the month a figure that changes within a year is stated for, "" when none is
     value: Decimal | str
     unit: str
     kind: str

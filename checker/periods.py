@@ -57,6 +57,7 @@ class PeriodMatch(BaseModel):
     start: int
     end: int
     year: str
+    month: str = ""  # "2025-03" when the expression names a month ("去年3月", "in March", "last month")
     baseline: bool = False  # after "较"/"than": the period of a figure right after it only
     # the stretch between the conjunctions around it ("had $870m in 2024 | and expects $2bn this year"), if any
     segment: tuple[int, int] | None = None
@@ -99,9 +100,10 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
         baseline = folded[max(0, match.start() - 12):match.start()].rstrip().endswith(baselines)
         index = int(match.lastgroup[1:]) if match.lastgroup and match.lastgroup[0] == "p" else _which(match)
         year = _resolve(match, index, patterns[index], article_date)
+        month = _month(match, index, patterns[index], year, article_date)
         segment = (max([e for s, e in joints if e <= match.start()], default=0),
                    min([s for s, e in joints if s >= match.end()], default=len(folded)))
-        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year, baseline=baseline, segment=segment))
+        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year, month=month, baseline=baseline, segment=segment))
     return found
 
 
@@ -137,6 +139,19 @@ def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_d
         year = _year(groups, pattern, article_date)
         return f"{year}-Q{quarter}" if year else ""
     return _year(groups, pattern, article_date)
+
+
+def _month(match: re.Match[str], index: int, pattern: PeriodPattern, year: str, article_date: dt.date | None) -> str:
+    """The month ("2025-03") a matched expression names, if it names one and its year is known, else ""."""
+    if not year.isdigit():
+        return ""
+    if pattern.months is not None and pattern.per_count is None:
+        if article_date is None:
+            return ""
+        index_of_month = article_date.year * 12 + article_date.month - 1 + pattern.months
+        return f"{index_of_month // 12}-{index_of_month % 12 + 1:02d}"
+    month = month_number(match.group(f"month_{index}") or "") if f"month_{index}" in match.re.groupindex else None
+    return f"{year}-{month:02d}" if month and 1 <= month <= 12 else ""
 
 
 def _year(groups: dict[str, str], pattern: PeriodPattern, article_date: dt.date | None) -> str:
@@ -180,10 +195,16 @@ BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the perio
 
 def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
                 at: int, paragraph_start: int, article_date: dt.date | None) -> str:
+    """The period for a claim at `at` (see period_and_month_near)."""
+    return period_and_month_near(periods, clause, free_clauses, at, paragraph_start, article_date)[0]
+
+
+def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
+                          at: int, paragraph_start: int, article_date: dt.date | None) -> tuple[str, str]:
     """The period for a claim at `at`: the nearest in its clause (in its own conjunct first), else in a figure-free clause of its sentence, else the
     latest one earlier in its paragraph, else the article's own year (news speaks of its present). A compared period
     ("较去年的…") is only the period of the figure right after it; a quarter only that of its own clause, or of a
-    figure said to be of the same period ("期内") later in its paragraph."""
+    figure said to be of the same period ("期内") later in its paragraph. With it, the month it names ("2025-03"), if any."""
     every = [p for p in periods if not p.baseline or 0 <= at - p.end <= BASELINE_REACH]
     inside = [p for p in every if clause[0] <= p.start and p.end <= clause[1]]
     own = [p for p in inside if p.segment is not None and p.segment[0] <= at < p.segment[1]]
@@ -197,7 +218,7 @@ def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clause
     if found is not None and found.year in (SAME_PERIOD, THEN):
         before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year not in (SAME_PERIOD, THEN)]
         fallback = str(article_date.year) if article_date and found.year == SAME_PERIOD else ""
-        return before[-1].year if before else fallback
+        return (before[-1].year, before[-1].month) if before else (fallback, "")
     if found is not None:
-        return found.year
-    return str(article_date.year) if article_date else ""
+        return found.year, found.month
+    return (str(article_date.year) if article_date else ""), ""

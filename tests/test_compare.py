@@ -20,7 +20,7 @@ def _claim(spec: dict, n: int) -> Claim:
     return Claim(
         article=spec["article"], path=spec["article"], line=1, start=n, end=n + 1, text="x", sentence="x",
         rule="investment-amount", attribute="investment amount", subject="Meta", object="Scale AI",
-        period=str(spec.get("period", "")), value=number(spec["value"]), unit="USD", kind="money",
+        period=str(spec.get("period", "")), month=str(spec.get("month", "")), value=number(spec["value"]), unit="USD", kind="money",
         qualifier=spec.get("qualifier", "exact"), low=number(spec["low"]), high=number(spec["high"]),
     )
 
