@@ -100,7 +100,7 @@ class ClaimExtractor:
                     if not is_restatement(q, inside, text) and not superseded(q, inside, text, view, periods, self.words)]
             elliptic = elliptical_names(view, kept, text, self.words.list_separators)
             last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
-            facts: dict[int, set[tuple[str, str | None]]] = {}  # clause start -> (rule, subject) of its claims
+            facts: dict[int, set[tuple[str | None, ...]]] = {}  # clause start -> (rule, subject) of its claims
             for quantity, hit in self._bind(view, kept, hits, text):
                 takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
                 named = elliptic.get(quantity.start)
@@ -115,14 +115,20 @@ class ClaimExtractor:
         return claims
 
     def _part_of_whole(self, claim: Claim, quantity: Quantity, view: SentenceView, text: str,
-                       facts: dict[int, set[tuple[str, str | None]]]) -> bool:
+                       facts: dict[int, set[tuple[str | None, ...]]]) -> bool:
         """True for a part of the figure the clause before claimed, of the same fact ("投资5000亿美元，首期1000亿美元将
-        立即投入"): the part is no other value of that fact."""
+        立即投入"), or for the next part of a list of parts ("其中260亿美元为债务融资，30亿美元为股权融资"): the part is no
+        other value of that fact. Parts are recorded in `facts` under ("part", rule, subject)."""
         clause = view.clause_of(quantity.start)
         index = view.clauses.index(clause) if clause in view.clauses else 0
-        if index == 0 or not any(word in text[clause[0]:quantity.start] for word in self.words.subsets):
+        if index == 0:
             return False
-        return (claim.rule, claim.subject) in facts.get(view.clauses[index - 1][0], set())
+        before = facts.get(view.clauses[index - 1][0], set())
+        subset = any(word in text[clause[0]:quantity.start] for word in self.words.subsets)
+        if not (subset and (claim.rule, claim.subject) in before or ("part", claim.rule, claim.subject) in before):
+            return False
+        facts.setdefault(clause[0], set()).add(("part", claim.rule, claim.subject))
+        return True
 
     def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit],
               text: str) -> list[tuple[Quantity, TriggerHit | None]]:

@@ -77,8 +77,9 @@ def bounds(claim: Claim) -> tuple[Decimal | None, Decimal | None]:
     low, high = claim.low, claim.high
     if claim.qualifier in OPEN_ENDED:
         nudge = Decimal("1e-9")
-        low = None if low is None else low + abs(low) * nudge
-        high = None if high is None else high - abs(high) * nudge
+        width = None if low is None or high is None else (high - low) / 4  # a nudge never turns an interval inside out
+        low = None if low is None else low + min(abs(low) * nudge, width if width is not None else abs(low) * nudge)
+        high = None if high is None else high - min(abs(high) * nudge, width if width is not None else abs(high) * nudge)
     return low, high
 
 
@@ -132,8 +133,11 @@ def judge(claims: list[Claim], period: str) -> ClaimGroup:
 
 
 def edge_only(claims: list[Claim]) -> bool:
-    """True when the claims agree only through rounding: some figure lies outside another's interval."""
-    return any(not contains(a, b.value) for a in claims for b in claims if a.qualifier == "exact" and b.qualifier == "exact")
+    """True when the claims agree only at the edge of their rounding: two exact figures each lie outside the other's
+    interval (1.45 and 1.5). A figure inside another's interval is that figure rounded (392.3亿 and 392亿, $94.04
+    billion and 940亿): an agreement."""
+    exact = [c for c in claims if c.qualifier == "exact"]
+    return any(not contains(a, b.value) and not contains(b, a.value) for a in exact for b in exact)
 
 
 def explain(claims: list[Claim], sides: list[int], severity: str) -> str:

@@ -139,6 +139,8 @@ class _CardinalReader:
         else:
             kind = "unit" if value < TEN else "teen" if value < 20 else "tens"
             ok = last is None or after in ("hundred", "scale") or (last == "tens" and 0 < value < TEN)
+            # "$11.9 billion five-year deal": no words right after digits and a scale ("6 crore and two hundred" is one)
+            ok = ok and not (self.digits and last == "scale")
             if token.joined and after not in ("tens",):
                 ok = ok and last is None
         if not ok:
