@@ -19,6 +19,10 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 # Control characters that do not occur in text files (tab, line breaks, form feed and escape do).
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C1 controls are mojibake (cleaning repairs them)
 _MAX_CONTROL_SHARE = 0.01
+# Files found in a folder that are data or code, not articles (a corpus's expected.yaml, a baseline .json): skipped with a
+# warning. Named on the command line, they are read.
+NOT_ARTICLES = frozenset({".yaml", ".yml", ".json", ".jsonl", ".csv", ".tsv", ".toml", ".ini", ".cfg", ".py", ".sarif",
+                          ".lock", ".log"})
 
 
 class UndecodableError(ValueError):
@@ -122,7 +126,7 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
 
 
 def _files_under(given: str, warnings: list[str]) -> list[str]:
-    """The given file, or every non-hidden file under the given folder (sorted)."""
+    """The given file, or every non-hidden file under the given folder (sorted) but data and code files (warned)."""
     if not os.path.isdir(given):
         return [given]
     found = []
@@ -132,7 +136,13 @@ def _files_under(given: str, warnings: list[str]) -> list[str]:
 
     for folder, dirs, files in os.walk(given, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(folder, f) for f in sorted(files) if not f.startswith("."))
+        for name in sorted(f for f in files if not f.startswith(".")):
+            path = os.path.join(folder, name)
+            if os.path.splitext(name)[1].lower() in NOT_ARTICLES:
+                warnings.append(f"{path}: skipped, a {os.path.splitext(name)[1].lower()} file is no article "
+                                "(name it on the command line to read it)")
+            else:
+                found.append(path)
     return found
 
 
