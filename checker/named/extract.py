@@ -68,7 +68,7 @@ class NamedExtractor:
         named = around.holder_after(view, hit, adjacent=True)  # "担任Meta首席执行官扎克伯格的顾问": the CEO is named
         by_verb = None if named else self.verb_roles.holder(view, index, hit, around.qualifier_words(hit))
         holder = named or (by_verb.holder if by_verb else around.holder(view, hit))
-        if holder is None:
+        if holder is None or around.unit_post(view, hit, clean.folded):
             return None
         org, org_mention = around.organisation(view, index, hit, hit.rule.subject, holder)
         name = around.finder.fill(holder, PERSON)

@@ -29,6 +29,9 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(word_regex(w) for w in ordered) or r"(?!x)x", re.IGNORECASE)
 
 
+_OF_NAME = re.compile(r"\s+of\s+([A-Z][A-Za-z-]+)")  # "CEO of Applications"
+
+
 class Around:
     """Searches one article's sentences around named triggers (text: folded, lower-case)."""
 
@@ -140,6 +143,15 @@ class Around:
         gap = self.text[org.end:holder.start]
         return (len(gap) <= self.finder.words.title_reach and not PUNCTUATION & set(gap)
                 and self.triggers.pattern.search(gap) is not None)
+
+    def unit_post(self, view: SentenceView, hit: NamedHit, cased: str) -> bool:
+        """True for a unit's title ("OpenAI应用业务首席执行官", "CEO of Applications"): no post of the organisation
+        (`cased`: the folded text with its letter case)."""
+        before = self.text[max(view.clause_of(hit.start)[0], hit.start - 12):hit.start].rstrip()
+        if any(before.endswith(word) for word in self.words.units):
+            return True
+        of = _OF_NAME.match(cased, hit.end)
+        return of is not None and not any(m.start == of.start(1) for m in view.mentions)
 
     def qualifiers(self, view: SentenceView, hit: NamedHit, org: Mention | None) -> tuple[str, ...]:
         """Qualifiers of a title: the trigger's own, and words between its organisation (or clause start) and it."""

@@ -26,6 +26,7 @@ class NamedWords(BaseModel):
     of_markers: tuple[str, ...]
     org_reach: int
     not_qualifiers: tuple[str, ...]
+    units: tuple[str, ...] = ()
     event_clauses: int
     conjunctions: tuple[str, ...]
     boards: tuple[str, ...]
