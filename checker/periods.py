@@ -43,6 +43,7 @@ class PeriodData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     months: dict[str, int]
     quarters: dict[str, int] = {}
+    halves: dict[str, int] = {}
     counts: dict[str, float] = {}  # number words of a relative period ("seven months earlier", "三个月前", "半年前")
     baselines: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()  # a period speaks first for its own conjunct ("… in 2024 and expects $2bn this year")
@@ -128,6 +129,10 @@ def _resolve(match: re.Match[str], index: int, pattern: PeriodPattern, article_d
     groups = {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if k.endswith(f"_{index}") and v}
     if pattern.label:
         return pattern.label
+    half = period_data().halves.get(groups.get("half", "").lower())
+    if half:
+        year = _year(groups, pattern, article_date)
+        return f"{year}-H{half}" if year else ""
     quarter = period_data().quarters.get(groups.get("quarter", groups.get("first", "")).lower())
     if pattern.current_quarter:
         return f"{article_date.year}-Q{(article_date.month - 1) // 3 + 1}" if article_date else ""
@@ -189,8 +194,17 @@ def month_number(text: str) -> int | None:
 
 
 SAME_PERIOD = "same period"  # the label of "期内", "during the quarter": the period named before it
+SAME_QUARTER = "same quarter"  # "当季", "in the quarter": the quarter named before it, else the last one ended
 THEN = "then"  # the label of "当时", "at the time": the period named before it, else unknown (never the article's year)
 BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the period of a figure this close after it
+
+
+def last_quarter(article_date: dt.date | None) -> str:
+    """The last calendar quarter ended by a date ("2025-Q2" on 2025-07-31), "" without a date."""
+    if article_date is None:
+        return ""
+    index = article_date.year * 4 + (article_date.month - 1) // 3 - 1
+    return f"{index // 4}-Q{index % 4 + 1}"
 
 
 def period_near(periods: list[PeriodMatch], clause: tuple[int, int], free_clauses: tuple[tuple[int, int], ...],
@@ -209,12 +223,15 @@ def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], f
     inside = [p for p in every if clause[0] <= p.start and p.end <= clause[1]]
     own = [p for p in inside if p.segment is not None and p.segment[0] <= at < p.segment[1]]
     inside = own or inside  # "had $870m in 2024 and expects $2bn this year": this year's for $2bn
-    periods = [p for p in every if "-Q" not in p.year]  # a quarter speaks for its own clause only
+    periods = [p for p in every if "-Q" not in p.year and "-H" not in p.year]  # a quarter or half: its own clause only
     if not inside:
         inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
     earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
     found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
         (earlier[-1] if earlier else None)
+    if found is not None and found.year == SAME_QUARTER:
+        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and "-Q" in p.year]
+        return (before[-1].year, "") if before else (last_quarter(article_date), "")
     if found is not None and found.year in (SAME_PERIOD, THEN):
         before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year not in (SAME_PERIOD, THEN)]
         fallback = str(article_date.year) if article_date and found.year == SAME_PERIOD else ""

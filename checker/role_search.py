@@ -6,6 +6,8 @@ from checker.models import Mention, Quantity
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RoleSpec, TriggerHit
 
+SUBJECT_RELATIVES = ("which ", "who ", "that ")  # a relative clause whose own subject is the name before it
+
 
 def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: RoleFinder, role: str,
                  after_first: bool, reach: str = "sentence", kind: str = "", nearest: bool = False) -> list[Mention]:
@@ -133,7 +135,7 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     obj, _ = find_object(rule, anchor, quantity, views, index, finder, look_back, subject=None)
     # a target of an act is a company's subject only for want of another, an agent never; a person's own figure
     # ("给庞若鸣开出…年薪") and an agent named after its act ("investment from Meta") may follow a marker
-    subject = passive_subject(rule, hit, views[index], finder)
+    subject = passive_subject(rule, hit, views[index], finder) or relative_subject(rule, hit, views[index], finder)
     if subject is not None:
         obj = None if obj == subject else obj  # "Scale AI获得Meta投资": the agent after the marker is no object
     else:
@@ -152,6 +154,21 @@ def fill_roles(rule: ClaimRule, hit: TriggerHit | None, quantity: Quantity, view
     if rule.subject.required and subject is None:
         return None
     return subject, obj
+
+
+def relative_subject(rule: ClaimRule, hit: TriggerHit | None, view: SentenceView, finder: RoleFinder) -> str | None:
+    """The name a subject relative clause describes, as its act's subject ("Microsoft, which has invested $13 billion
+    in the startup"): only for "which"/"who" opening the clause, with no fitting name in it before the trigger."""
+    if hit is None or hit.subject_side == "after":
+        return None
+    clause = view.clause_of(hit.start)
+    head = finder.text[clause[0]:hit.start].lstrip()
+    if not head.startswith(SUBJECT_RELATIVES):
+        return None
+    if any(clause[0] <= m.start and m.end <= hit.start and finder.fill(m, rule.subject) for m in view.mentions):
+        return None
+    before = [m for m in view.mentions if view.start <= m.start and m.end <= clause[0]]
+    return finder.fill(before[-1], rule.subject) if before else None
 
 
 def passive_subject(rule: ClaimRule, hit: TriggerHit | None, view: SentenceView, finder: RoleFinder) -> str | None:
