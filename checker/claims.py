@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.clean import original_span
 from checker.datafiles import load_model
-from checker.figures import as_bound, as_order, elliptical_names, heading_trigger, is_restatement, superseded
+from checker.figures import (as_bound, as_order, elliptical_names, heading_trigger, is_restatement, of_earlier_time,
+                             superseded)
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention, Quantity
 from checker.paths import DATA_DIR
@@ -43,6 +44,7 @@ class ClaimWords(BaseModel):
     subsets: tuple[str, ...]
     back_references: tuple[str, ...]
     relatives: tuple[str, ...]
+    leader_suffixes: tuple[str, ...] = ()
     apposed_age: tuple[int, int]
     plans: tuple[str, ...]
     marker_reach: int
@@ -50,6 +52,8 @@ class ClaimWords(BaseModel):
     previous_values: tuple[str, ...]
     previous_values_zh: tuple[str, ...]
     earlier_values_zh: tuple[str, ...]
+    earlier_openers: tuple[str, ...] = ()
+    earlier_phrases: tuple[str, ...] = ()
     changes: tuple[str, ...]
     never_subject_markers: tuple[str, ...]
     agent_verbs: tuple[str, ...]
@@ -188,6 +192,8 @@ class ClaimExtractor:
             if roles is None:
                 continue
             subject, obj = roles
+            if rule.by_month and of_earlier_time(quantity, text, view, self.words):
+                return None  # "在此之前，微软持有约32.5%": an earlier state of a figure that changes
             if named is not None and hit is not None and hit.start < view.clause_of(quantity.start)[0]:
                 subject = finder.fill(named, rule.subject) or subject
             paragraph_start = clean.text.rfind("\n", 0, view.start) + 1

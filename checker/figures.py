@@ -39,6 +39,14 @@ def superseded(quantity: Quantity, others: list[Quantity], text: str, view: Sent
                    for p in said)
 
 
+def of_earlier_time(quantity: Quantity, text: str, view: SentenceView, words: ClaimWords) -> bool:
+    """True for a figure of the time before the news ("在此之前，微软持有…32.5%", "Microsoft previously held about
+    32.5%"): for a figure that changes over time, an earlier state, no claim of the present."""
+    clause = view.clause_of(quantity.start)
+    return text[view.start:view.end].lstrip().startswith(words.earlier_openers) or \
+        any(phrase in text[clause[0]:quantity.start] for phrase in words.earlier_phrases)
+
+
 def as_bound(quantity: Quantity, text: str, clause: tuple[int, int], words: ClaimWords) -> Quantity:
     """A figure given as the low or high end of a range ("下限上调至660亿美元", "the high end of $72 billion") bounds it."""
     before = text[clause[0]:quantity.start]

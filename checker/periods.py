@@ -86,6 +86,8 @@ def alternation(regexes: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+_FILLER = re.compile(r"\s*(?:全年度?|整年|同期|年度)?\s*的?\s*")  # words between a compared period and its figure
+
 # full-width digits and Latin letters read as ASCII (one character for one, so offsets hold)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
@@ -104,7 +106,8 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
         month = _month(match, index, patterns[index], year, article_date)
         segment = (max([e for s, e in joints if e <= match.start()], default=0),
                    min([s for s, e in joints if s >= match.end()], default=len(folded)))
-        found.append(PeriodMatch(start=match.start(), end=match.end(), year=year, month=month, baseline=baseline, segment=segment))
+        end = match.end() + (len(_FILLER.match(folded, match.end()).group()) if baseline else 0)  # "比去年全年的37亿美元"
+        found.append(PeriodMatch(start=match.start(), end=end, year=year, month=month, baseline=baseline, segment=segment))
     return found
 
 

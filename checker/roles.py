@@ -94,13 +94,15 @@ class RoleFinder:
 
     def never_subjects(self, sentence: SentenceView) -> set[int]:
         """Start offsets of mentions right after a never-subject marker ("a round led by SoftBank", "比库克…还高"), or
-        right after one that is ("由日本软银集团（SoftBank）领投"), unless the name heads a group that acts ("由马斯克牵头的财团")."""
+        right after one that is ("由日本软银集团（SoftBank）领投"), or right before a leader suffix ("软银领投的"), unless the name heads a group that acts ("由马斯克牵头的财团")."""
         markers = list(self.words.never_subject_markers)
         never: set[int] = set()
         for index, mention in enumerate(sentence.mentions):
             earlier = sentence.mentions[index - 1] if index else None
             if self._after_marker(mention, markers, slack=1) or (
                     earlier is not None and earlier.start in never and self.text[earlier.end:mention.start] in GLOSS_GAPS):
+                never.add(mention.start)
+            elif self.text.startswith(self.words.leader_suffixes, mention.end):  # "軟銀領投的400億美元融資"
                 never.add(mention.start)
         return {start for start in never if not self._heads_group(self.by_start[start])}
 
