@@ -227,9 +227,12 @@ def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], f
     own = [p for p in inside if p.segment is not None and p.segment[0] <= at < p.segment[1]]
     inside = own or inside  # "had $870m in 2024 and expects $2bn this year": this year's for $2bn
     periods = [p for p in every if "-Q" not in p.year and "-H" not in p.year]  # a quarter or half: its own clause only
+    earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
     if not inside:
         inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
-    earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
+        before = [p.end for p in inside if p.end <= at]
+        if before and earlier and max(before) <= earlier[-1].start:
+            inside = [earlier[-1]]  # "本月初售股，估值5000亿，今年3月融资时，估值3000亿": March's, not this month's
     found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
         (earlier[-1] if earlier else None)
     if found is not None and found.year == SAME_QUARTER:

@@ -24,7 +24,7 @@ def test_sentence_yields_exactly_these_claims(case, knowledge):
 
 def _has_fields(claim, want: dict) -> bool:
     """True when a claim has every field the expected claim gives (two claims may share a rule and a value)."""
-    for field in ("period", "attribute", "subject", "object", "qualifier"):
+    for field in ("period", "month", "attribute", "subject", "object", "qualifier"):
         if field in want and getattr(claim, field) != want[field]:
             return False
     for field in ("low", "high"):
