@@ -46,7 +46,8 @@ class PeriodData(BaseModel):
     halves: dict[str, int] = {}
     counts: dict[str, float] = {}  # number words of a relative period ("seven months earlier", "三个月前", "半年前")
     baselines: tuple[str, ...] = ()
-    conjunctions: tuple[str, ...] = ()  # a period speaks first for its own conjunct ("… in 2024 and expects $2bn this year")
+    conjunctions: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()  # a quarter before one of these names a report ("在第二季度财报中，…全年…")  # a period speaks first for its own conjunct ("… in 2024 and expects $2bn this year")
     patterns: tuple[PeriodPattern, ...]
     examples: tuple[PeriodExample, ...] = ()
 
@@ -60,6 +61,7 @@ class PeriodMatch(BaseModel):
     year: str
     month: str = ""  # "2025-03" when the expression names a month ("去年3月", "in March", "last month")
     baseline: bool = False  # after "较"/"than": the period of a figure right after it only
+    report: bool = False  # before "财报"/"results": a report's period, which the figures of other clauses need not share
     # the stretch between the conjunctions around it ("had $870m in 2024 | and expects $2bn this year"), if any
     segment: tuple[int, int] | None = None
 
@@ -107,7 +109,8 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
         segment = (max([e for s, e in joints if e <= match.start()], default=0),
                    min([s for s, e in joints if s >= match.end()], default=len(folded)))
         end = match.end() + (len(_FILLER.match(folded, match.end()).group()) if baseline else 0)  # "比去年全年的37亿美元"
-        found.append(PeriodMatch(start=match.start(), end=end, year=year, month=month, baseline=baseline, segment=segment))
+        report = folded[match.end():match.end() + 12].lstrip().startswith(period_data().reports)
+        found.append(PeriodMatch(start=match.start(), end=end, year=year, month=month, baseline=baseline, report=report, segment=segment))
     return found
 
 
@@ -226,10 +229,12 @@ def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], f
     inside = [p for p in every if clause[0] <= p.start and p.end <= clause[1]]
     own = [p for p in inside if p.segment is not None and p.segment[0] <= at < p.segment[1]]
     inside = own or inside  # "had $870m in 2024 and expects $2bn this year": this year's for $2bn
-    periods = [p for p in every if "-Q" not in p.year and "-H" not in p.year]  # a quarter or half: its own clause only
+    # a quarter or half speaks for its own clause and for a sentence it opens alone ("今年上半年，…"), no further
+    periods = [p for p in every if "-Q" not in p.year and "-H" not in p.year]
     earlier = [p for p in periods if paragraph_start <= p.start and p.end <= min(clause[0], at)]
     if not inside:
-        inside = [p for p in periods if any(s <= p.start and p.end <= e for s, e in free_clauses)]
+        inside = [p for p in every if any(s <= p.start and p.end <= e for s, e in free_clauses)
+                  and not (p.report and ("-Q" in p.year or "-H" in p.year))]
         before = [p.end for p in inside if p.end <= at]
         if before and earlier and max(before) <= earlier[-1].start:
             inside = [earlier[-1]]  # "本月初售股，估值5000亿，今年3月融资时，估值3000亿": March's, not this month's
