@@ -100,8 +100,11 @@ class ClaimExtractor:
         claims = []
         for index, view in enumerate(views):
             inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
-            kept = [as_bound(as_order(q, text, self.words), text, view.clause_of(q.start), self.words) for q in inside
-                    if not is_restatement(q, inside, text) and not superseded(q, inside, text, view, periods, self.words)]
+            plain = [q for q in inside if not is_restatement(q, inside, text)]
+            before = [q for q in plain if superseded(q, inside, text, view, periods, self.words)]
+            kept = [as_bound(as_order(q, text, self.words), text, view.clause_of(q.start), self.words) for q in plain
+                    if q not in before]
+            made: list[tuple[Quantity, Claim]] = []
             elliptic = elliptical_names(view, kept, text, self.words.list_separators)
             last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
             facts: dict[int, set[tuple[str | None, ...]]] = {}  # clause start -> (rule, subject) of its claims
@@ -113,9 +116,11 @@ class ClaimExtractor:
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
                 if claim is not None and not self._part_of_whole(claim, quantity, view, text, facts):
                     claims.append(claim)
+                    made.append((quantity, claim))
                     facts.setdefault(view.clause_of(quantity.start)[0], set()).add((claim.rule, claim.subject))
                     if hit is not None:
                         last[quantity.kind] = (hit, view.clause_of(quantity.start))
+            claims += previous_values(clean, view, before, made)
         return claims
 
     def _part_of_whole(self, claim: Claim, quantity: Quantity, view: SentenceView, text: str,
@@ -289,6 +294,24 @@ def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity
         figures = {(view.clause_of(q.start)[0], q.kind) for q in quantities if start <= q.start < end}
         views.append(SentenceView(start, end, view.clauses, inside, frozenset(figures)))
     return views
+
+
+def previous_values(clean: CleanArticle, view: SentenceView, before: list[Quantity],
+                    made: list[tuple[Quantity, Claim]]) -> list[Claim]:
+    """The value before a change ("从750亿美元上调至850亿美元", "up from $75 billion") as a claim of the fact the nearest
+    claim of its sentence states, marked "previous": no figure of the present, but evidence that the fact was revised."""
+    found = []
+    for quantity in before:
+        here = [(q, c) for q, c in made if q.unit == quantity.unit and q.kind == quantity.kind]
+        if not here:
+            continue
+        start, end = original_span(clean, quantity.start, quantity.end)
+        nearest = min(here, key=lambda pair: abs(pair[0].start - quantity.start))[1]
+        found.append(nearest.model_copy(update={
+            "start": start, "end": end, "text": clean.article.text[start:end], "line": line_of(clean.article.text, start),
+            "value": quantity.value, "qualifier": quantity.qualifier, "low": quantity.low, "high": quantity.high,
+            "modifiers": ("previous",)}))
+    return found
 
 
 def build_claim(clean: CleanArticle, quantity: Quantity, rule: ClaimRule, subject: str | None, obj: str | None,

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from checker.compare_conversions import conversions
+from checker.compare_revisions import as_revision, is_previous
 from checker.models import Claim, ClaimGroup
 from checker.numbers import format_value
 
@@ -23,16 +24,18 @@ def fact_key(claim: Claim) -> tuple[str, str, str, str, str]:
 def group_claims(claims: list[Claim]) -> list[ClaimGroup]:
     """Group comparable claims (numeric, with a subject, no conversion) and judge each group."""
     buckets: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
+    previous: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     converted = conversions(claims)
     for index, claim in enumerate(claims):
         if index in converted:
             continue  # another currency's restatement of the figure before it
         if claim.subject and not isinstance(claim.value, str) and not is_vague(claim):
-            buckets[fact_key(claim)].append(claim)
+            (previous if is_previous(claim) else buckets)[fact_key(claim)].append(claim)
     groups = []
     for key in sorted(buckets):
         for period, members in split_by_period(buckets[key]).items():
-            group = judge(members, period) if len(members) > 1 else None
+            earlier = [c for c in previous[key] if c.period in (period, "") or period.startswith(c.period + "-")]
+            group = as_revision(judge(members, period), earlier) if len(members) > 1 else None
             if group and (group.severity != "agreement" or len({c.article for c in members}) > 1):
                 groups.append(group)
     return sorted(groups, key=lambda g: (g.severity, g.attribute, g.subject, g.object or "", g.period))

@@ -9,6 +9,7 @@ from typing import Sequence
 from checker.claims import ClaimExtractor
 from checker.clean import clean_article
 from checker.compare import group_claims
+from checker.compare_revisions import is_previous
 from checker.entities import Resolver, list_entities
 from checker.load import load_articles
 from checker.models import ArticleSummary, Claim, CleanArticle, Entity, Mention, Report
@@ -70,7 +71,7 @@ def build_report(corpus: Corpus) -> Report:
     groups = group_claims(every_claim) + group_named(every_claim, corpus.rules)
     summaries = tuple(
         ArticleSummary(article=c.article.name, path=c.article.path, language=c.language,
-                       claims=len(corpus.claims[c.article.name]), warnings=c.article.warnings + c.warnings)
+                       claims=sum(not is_previous(x) for x in corpus.claims[c.article.name]), warnings=c.article.warnings + c.warnings)
         for c in corpus.cleans
     )
     return Report(

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from checker.compare_revisions import is_previous
 from checker.pipeline import claims_in_text
 from tests.conftest import yaml_cases
 
@@ -14,7 +15,11 @@ CASES = yaml_cases("claims/sentences.yaml")
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
 def test_sentence_yields_exactly_these_claims(case, knowledge):
-    claims = [c for c in claims_in_text(case["text"], knowledge, case.get("date")) if c.unit not in ("entity", "date")]
+    every = [c for c in claims_in_text(case["text"], knowledge, case.get("date")) if c.unit not in ("entity", "date")]
+    claims = [c for c in every if not is_previous(c)]
+    # values before a change ("从750亿美元上调至850亿美元"): evidence of a revision, listed apart
+    previous = sorted((c.rule, c.value) for c in every if is_previous(c))
+    assert previous == sorted((e["rule"], Decimal(str(e["value"]))) for e in case.get("previous", []))
     got = sorted((c.rule, c.value) for c in claims)
     assert got == sorted((e["rule"], Decimal(str(e["value"]))) for e in case["claims"])
     for want in case["claims"]:

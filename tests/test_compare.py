@@ -22,6 +22,7 @@ def _claim(spec: dict, n: int) -> Claim:
         rule="investment-amount", attribute="investment amount", subject="Meta", object="Scale AI",
         period=str(spec.get("period", "")), month=str(spec.get("month", "")), value=number(spec["value"]), unit="USD", kind="money",
         qualifier=spec.get("qualifier", "exact"), low=number(spec["low"]), high=number(spec["high"]),
+        modifiers=("previous",) if spec.get("previous") else (),
     )
 
 
