@@ -45,6 +45,7 @@ class ClaimWords(BaseModel):
     back_references: tuple[str, ...]
     relatives: tuple[str, ...]
     leader_suffixes: tuple[str, ...] = ()
+    totals: tuple[str, ...] = ()
     apposed_age: tuple[int, int]
     plans: tuple[str, ...]
     marker_reach: int
@@ -212,11 +213,13 @@ class ClaimExtractor:
         return None
 
     def _attribute(self, rule: ClaimRule, text: str, clause: tuple[int, int], quantity: Quantity) -> str:
-        """The rule's attribute, told apart for a planned figure or a yearly rate where the rule says so."""
+        """The rule's attribute, told apart for a planned figure, a yearly rate or a sum of several where the rule says so."""
         if rule.plans_apart and self._planned(text, clause, quantity):
             return f"{rule.plan_label} {rule.attribute}"
         if rule.rates_apart and any(word in f" {text[clause[0]:clause[1]]} " for word in self.words.per_year):
             return f"{rule.rate_label} {rule.attribute}"
+        if rule.totals_apart and any(word in f" {text[clause[0]:quantity.end]} " for word in self.words.totals):
+            return f"total {rule.attribute}"
         return rule.attribute
 
     def _planned(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:

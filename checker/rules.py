@@ -60,7 +60,8 @@ class TriggerSet(RuleModel):
     subject: Literal["before", "after"] = "before"
     weak: bool = False  # generic words (spend, 投入): bind only where no specific trigger is nearer
     qualifiers: tuple[str, ...] = ()  # named rules: qualifiers the word carries itself (co-founder: co)
-    # a regex the figure's clause (folded, lower case) must match for these words to count: 薪酬 is a year's pay only
+    # a regex the figure's clause (folded, lower case; for a named rule, its clause and the rest of its sentence) must
+    # match for these words to count: 薪酬 is a year's pay only
     # where a year is said ("库克去年总薪酬"), not in "庞若鸣获逾2亿美元薪酬"
     needs: str | None = None
 
@@ -92,6 +93,7 @@ class ClaimRule(RuleModel):
     plan_label: str = "planned"  # "expected revenue", "planned people hired"
     rates_apart: bool = False  # a figure per year (每年价值300亿美元) is another fact than a total: "<rate_label> <attribute>"
     rate_label: str = "annual"
+    totals_apart: bool = False  # a sum of several (合同总额, "contracts totalling") is another fact: "total <attribute>"
     # a figure that changes within a year (a valuation, a user count): one stated for another month is another fact
     by_month: bool = False
     symmetric: bool = False  # the two parties play the same part (a contract between them): named in a fixed order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Callable
 
 from checker.claims import claim_words, match_text, sentence_views
@@ -42,6 +43,9 @@ class NamedExtractor:
             index = next((n for n, v in enumerate(views) if v.start <= hit.start < v.end), None)
             if index is None:
                 continue
+            clause = views[index].clause_of(hit.start)  # its clause and the rest of its sentence ("宣布，已与…")
+            if hit.needs is not None and not re.search(hit.needs, text[clause[0]:views[index].end]):
+                continue  # "OpenAI宣布与甲骨文达成协议": the announcement is of a deal, not of what follows
             claim = self._claim(clean, around, views, index, hit, dates)
             if claim is not None:
                 claims.setdefault((claim.rule, claim.subject, claim.object, claim.start, claim.value), claim)

@@ -50,6 +50,7 @@ class NamedHit:
     end: int
     subject_side: Literal["before", "after"]
     qualifiers: tuple[str, ...]
+    needs: str | None = None  # a regex the trigger's clause must match (TriggerSet.needs)
 
 
 def word_regex(word: str) -> str:
@@ -67,11 +68,12 @@ class NamedTriggers:
 
     def __init__(self, book: RuleBook) -> None:
         self.rules = [rule for rule in book.rules.values() if rule.value != "quantity"]
-        self.owners: dict[str, list[tuple[ClaimRule, str, tuple[str, ...]]]] = {}
+        self.owners: dict[str, list[tuple[ClaimRule, str, tuple[str, ...], str | None]]] = {}
         for rule in self.rules:
             for trigger in rule.triggers:
                 for word in trigger.words:
-                    self.owners.setdefault(fold_word(word), []).append((rule, trigger.subject, trigger.qualifiers))
+                    self.owners.setdefault(fold_word(word), []).append((rule, trigger.subject, trigger.qualifiers,
+                                                                        trigger.needs))
         words = sorted(self.owners, key=lambda w: (-len(w), w))
         self.pattern = re.compile("|".join(word_regex(w) for w in words) or r"(?!x)x", re.IGNORECASE)
 
@@ -79,8 +81,8 @@ class NamedTriggers:
         """Every trigger occurrence (one hit per owning rule), in text order."""
         hits = []
         for match in self.pattern.finditer(folded):
-            for rule, side, qualifiers in self.owners.get(unspaced_at_seams(re.sub(r"\s+", " ", match.group().lower())), []):
-                hits.append(NamedHit(rule, match.start(), match.end(), side, qualifiers))
+            for rule, side, qualifiers, needs in self.owners.get(unspaced_at_seams(re.sub(r"\s+", " ", match.group().lower())), []):
+                hits.append(NamedHit(rule, match.start(), match.end(), side, qualifiers, needs))
         return hits
 
     def strip(self, text: str) -> str:
