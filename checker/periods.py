@@ -201,6 +201,7 @@ def month_number(text: str) -> int | None:
 
 SAME_PERIOD = "same period"  # the label of "期内", "during the quarter": the period named before it
 SAME_QUARTER = "same quarter"  # "当季", "in the quarter": the quarter named before it, else the last one ended
+SAME_HALF = "same half"  # "for the six months": the half-year named before it, else unknown
 THEN = "then"  # the label of "当时", "at the time": the period named before it, else unknown (never the article's year)
 BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the period of a figure this close after it
 
@@ -240,9 +241,11 @@ def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], f
             inside = [earlier[-1]]  # "本月初售股，估值5000亿，今年3月融资时，估值3000亿": March's, not this month's
     found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
         (earlier[-1] if earlier else None)
-    if found is not None and found.year == SAME_QUARTER:
-        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and "-Q" in p.year]
-        return (before[-1].year, "") if before else (last_quarter(article_date), "")
+    if found is not None and found.year in (SAME_QUARTER, SAME_HALF):
+        part = "-Q" if found.year == SAME_QUARTER else "-H"
+        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and part in p.year]
+        fallback = last_quarter(article_date) if found.year == SAME_QUARTER else ""
+        return (before[-1].year, "") if before else (fallback, "")
     if found is not None and found.year in (SAME_PERIOD, THEN):
         before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year not in (SAME_PERIOD, THEN)]
         fallback = str(article_date.year) if article_date and found.year == SAME_PERIOD else ""
