@@ -33,6 +33,7 @@ def test_conflicts_are_exactly_the_expected_ones(judged):
     for (attribute, subject, obj, period), group in wanted.items():
         got = next(g for k, g in found.items() if k[:3] == (attribute, subject, obj))
         assert period is None or got.period == period
+        assert group.get("severity") is None or got.severity == group["severity"]  # "warning": a revision, say
         values = {c.value for c in got.claims}
         assert {Decimal(str(v)) for v in group["values"]} <= values
 

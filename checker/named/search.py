@@ -116,7 +116,8 @@ class Around:
 
     def organisation(self, view: SentenceView, index: int, hit: NamedHit, spec: RoleSpec,
                      holder: Mention) -> tuple[str | None, Mention | None]:
-        """The organisation of a post: after "of", else the nearest before the title in the sentence, else earlier."""
+        """The organisation of a post: after "of", else the nearest before the title in the sentence, else the one the
+        holder speaks for, else earlier."""
         after = [m for m in view.mentions if m.start >= hit.end and m is not holder]
         between = self.text[hit.end:after[0].start].strip() if after else ""
         if after and (between in self.words.of_markers or  # "CEO of OpenAI"; "head of MSL" holds its "of"
@@ -131,6 +132,9 @@ class Around:
                 former.add(name)
             elif name and name not in former:
                 return name, mention
+        own = self.finder.fill(holder, spec) if holder.kind == "person" else None
+        if own:  # a bare title: the holder's own organisation ("Chief Executive Sundar Pichai" is Google's)
+            return own, None
         if spec.fallback == "context":
             return from_context(spec, self.views, index, self.finder, self.look_back, set()), None
         return None, None
