@@ -46,6 +46,7 @@ class ClaimWords(BaseModel):
     relatives: tuple[str, ...]
     leader_suffixes: tuple[str, ...] = ()
     totals: tuple[str, ...] = ()
+    figure_references: tuple[str, ...] = ()
     apposed_age: tuple[int, int]
     plans: tuple[str, ...]
     marker_reach: int
@@ -112,7 +113,7 @@ class ClaimExtractor:
             for quantity, hit in self._bind(view, kept, hits, text):
                 takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
                 named = elliptic.get(quantity.start)
-                hit = (hit or carried_trigger(view, quantity, last, takers, text, self.words.subsets, named is not None)
+                hit = (hit or carried_trigger(view, quantity, last, takers, text, self.words, named is not None)
                        or heading_trigger(views, index, quantity.kind, takers, finder))
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
                 if claim is not None and not self._part_of_whole(claim, quantity, view, text, facts):
@@ -255,16 +256,17 @@ def apposed_ages(text: str, quantities: list[Quantity], mentions: list[Mention],
 
 
 def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, tuple[TriggerHit, Span]],
-                    hits: list[TriggerHit], text: str, subsets: tuple[str, ...], elliptical: bool = False) -> TriggerHit | None:
+                    hits: list[TriggerHit], text: str, words: ClaimWords, elliptical: bool = False) -> TriggerHit | None:
     """The previous clause's trigger for a figure that continues it ("资本支出为390亿美元，今年预计为640亿美元"), even
     when that clause continued another ("…，上限维持720亿美元，即全年介乎660亿至720亿美元").
 
     Only a clause with no trigger (of a rule for this kind of figure), no name and no subset word ("其中更有五名")
     continues the one right before it, or an elliptical list of names and figures ("…, Alphabet $75bn and Amazon
-    roughly $100bn"), whose figures all continue it. A clause after a colon takes the trigger before the colon."""
+    roughly $100bn"), whose figures all continue it; so does a clause that points back at the figure ("这一数字升至5亿").
+    A clause after a colon takes the trigger before the colon."""
     previous, claimed_in = last.get(quantity.kind, (None, None))
     clause = view.clause_of(quantity.start)
-    if any(clause[0] <= h.start < clause[1] for h in hits) or any(w in text[clause[0]:quantity.start] for w in subsets):
+    if any(clause[0] <= h.start < clause[1] for h in hits) or any(w in text[clause[0]:quantity.start] for w in words.subsets):
         return None
     introduced = colon_trigger(view, clause, quantity.kind, hits, text)
     if introduced is not None or previous is None:
@@ -273,7 +275,8 @@ def carried_trigger(view: SentenceView, quantity: Quantity, last: dict[str, tupl
         return None
     index = view.clauses.index(clause) if clause in view.clauses else 0
     continued = index > 0 and claimed_in == view.clauses[index - 1]
-    return previous if continued or elliptical and claimed_in == clause else None
+    pointed = claimed_in is not None and any(w in text[clause[0]:quantity.start] for w in words.figure_references)
+    return previous if continued or pointed or elliptical and claimed_in == clause else None
 
 
 def colon_trigger(view: SentenceView, clause: Span, kind: str, hits: list[TriggerHit], text: str) -> TriggerHit | None:

@@ -239,8 +239,12 @@ def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], f
         before = [p.end for p in inside if p.end <= at]
         if before and earlier and max(before) <= earlier[-1].start:
             inside = [earlier[-1]]  # "本月初售股，估值5000亿，今年3月融资时，估值3000亿": March's, not this month's
-    found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
-        (earlier[-1] if earlier else None)
+    own_clause = bool(inside) and all(clause[0] <= p.start and p.end <= clause[1] for p in inside)
+    if inside and not own_clause:  # another clause's period: one said before the figure first ("今年2月，…4亿；3月底…")
+        found = min(inside, key=lambda p: (p.start > at, at - p.end if p.end <= at else p.start - at))
+    else:
+        found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
+            (earlier[-1] if earlier else None)
     if found is not None and found.year in (SAME_QUARTER, SAME_HALF):
         part = "-Q" if found.year == SAME_QUARTER else "-H"
         before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and part in p.year]
