@@ -47,6 +47,7 @@ class ClaimWords(BaseModel):
     leader_suffixes: tuple[str, ...] = ()
     totals: tuple[str, ...] = ()
     figure_references: tuple[str, ...] = ()
+    listed_groups: tuple[str, ...] = ()
     apposed_age: tuple[int, int]
     plans: tuple[str, ...]
     marker_reach: int

@@ -22,6 +22,8 @@ class PeriodPattern(BaseModel):
     regex: str
     years: int | None = None
     months: int | None = None
+    days: int | None = None  # days from the article date ("yesterday": -1): its year and month
+    weeks: int | None = None  # weeks from the article's ("上周": -1, the middle of the week before): its year and month
     per_count: int | None = None  # months per counted unit ("seven months earlier": -1, "3年前": -12), group `count`
     label: str | None = None  # a period that is not one year ("past years")
     fiscal: bool = False  # a fiscal quarter: "FY2025-Q4", the article's fiscal year unless one is named
@@ -156,6 +158,8 @@ def _month(match: re.Match[str], index: int, pattern: PeriodPattern, year: str, 
     """The month ("2025-03") a matched expression names, if it names one and its year is known, else ""."""
     if not year.isdigit():
         return ""
+    if (pattern.days is not None or pattern.weeks is not None) and article_date is not None:
+        return shifted(article_date, pattern).strftime("%Y-%m")
     if pattern.months is not None and pattern.per_count is None:
         if article_date is None:
             return ""
@@ -163,6 +167,14 @@ def _month(match: re.Match[str], index: int, pattern: PeriodPattern, year: str, 
         return f"{index_of_month // 12}-{index_of_month % 12 + 1:02d}"
     month = month_number(match.group(f"month_{index}") or "") if f"month_{index}" in match.re.groupindex else None
     return f"{year}-{month:02d}" if month and 1 <= month <= 12 else ""
+
+
+def shifted(article_date: dt.date, pattern: PeriodPattern) -> dt.date:
+    """The day a pattern in days or weeks points at: the article date moved, a past week taken at its middle."""
+    if pattern.weeks:
+        monday = article_date - dt.timedelta(days=article_date.weekday())
+        return monday + dt.timedelta(weeks=pattern.weeks, days=3)
+    return article_date + dt.timedelta(days=pattern.days or 0)
 
 
 def _year(groups: dict[str, str], pattern: PeriodPattern, article_date: dt.date | None) -> str:
@@ -175,6 +187,8 @@ def _year(groups: dict[str, str], pattern: PeriodPattern, article_date: dt.date 
         return ""
     if pattern.years is not None:
         return str(article_date.year + pattern.years)
+    if pattern.days is not None or pattern.weeks is not None:
+        return str(shifted(article_date, pattern).year)
     if pattern.months is not None or pattern.per_count is not None:
         months = pattern.months if pattern.per_count is None else _count(groups.get("count", ""), pattern.per_count)
         if months is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from checker.models import Mention
@@ -102,9 +102,20 @@ class RoleFinder:
             if self._after_marker(mention, markers, slack=1) or (
                     earlier is not None and earlier.start in never and self.text[earlier.end:mention.start] in GLOSS_GAPS):
                 never.add(mention.start)
-            elif self.text.startswith(self.words.leader_suffixes, mention.end):  # "軟銀領投的400億美元融資"
-                never.add(mention.start)
+            elif self.text.startswith(self.words.leader_suffixes, mention.end) or self._in_named_group(mention):
+                never.add(mention.start)  # "軟銀領投的400億美元融資", "向Thrive Capital、软银…等投资者出售"
         return {start for start in never if not self._heads_group(self.by_start[start])}
+
+    def _in_named_group(self, mention: Mention) -> bool:
+        """True for a name in a list that a group noun closes ("向Thrive Capital、软银、Dragoneer等投资者出售股份"):
+        one of several counterparties, nobody's subject."""
+        return self._group_closer.match(self.text, mention.end) is not None
+
+    @cached_property
+    def _group_closer(self) -> re.Pattern[str]:
+        """What closes a list of counterparties after one of its names."""
+        groups = "|".join(re.escape(g) for g in self.words.listed_groups)
+        return re.compile(f"[^。，,；;！？!?]{{0,40}}?等(?:{groups})")
 
     def _heads_group(self, mention: Mention) -> bool:
         """True for a name followed by a verb, 的 and a group noun ("马斯克牵头的投资者财团"): the group's leader."""
