@@ -11,7 +11,7 @@ from checker.periods import PeriodMatch
 from checker.roles import RoleFinder, SentenceView
 
 if TYPE_CHECKING:
-    from checker.claims import ClaimWords
+    from checker.claim_words import ClaimWords
     from checker.rules import TriggerHit
 
 OPEN_PARENS, CLOSE_PARENS = "(（", ")）"

@@ -12,7 +12,7 @@ from checker.models import Mention
 from checker.rules import RoleSpec, fold_word
 
 if TYPE_CHECKING:
-    from checker.claims import ClaimWords
+    from checker.claim_words import ClaimWords
 
 RELATIVE_GAP = re.compile(r"\b(?P<marker>in|into|of|from|to|for)\s+(?:which|whom)\b")  # "in which Meta invested"
 AFTER_RELATIVE = re.compile(r"\b(?:which|whom)\s*$")

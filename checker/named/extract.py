@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import Callable
 
-from checker.claims import claim_words, match_text, sentence_views
+from checker.claim_words import claim_words
+from checker.claims import match_text, sentence_views
 from checker.clean import original_span
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention

@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.claims import claim_words
+from checker.claim_words import claim_words
 from checker.datafiles import load_model
 from checker.models import Mention
 from checker.named.search import PERSON, QUOTES, STOPS, any_of
