@@ -14,6 +14,7 @@ from checker.numbers import format_value
 OPEN_ENDED = {"exact", "approx", "under"}  # rounded figures: their interval ends are not claimed values
 VAGUE_RATIO = Decimal(3)  # a range wider than this factor ("数千亿", "several hundred million") proves nothing
 SIDE_LABELS = "abcdefghijklmnopqrstuvwxyz"
+INFINITY = Decimal("Infinity")
 
 
 def fact_key(claim: Claim) -> tuple[str, str, str, str, str]:
@@ -103,7 +104,7 @@ def assign_sides(claims: list[Claim]) -> list[int]:
     for i in sorted(range(len(claims)), key=right_end):
         if not any(contains(claims[i], p) for p in points):
             low, high = bounds(claims[i])
-            points.append(high if high is not None else (low if low is not None else Decimal(0)))
+            points.append(high if high is not None else INFINITY)  # open above: every such claim holds a large value
     for i, claim in enumerate(claims):
         side[i] = next(n for n, p in enumerate(points) if contains(claim, p))
     return relabel(side, claims)
