@@ -33,6 +33,8 @@ class ClaimWords(BaseModel):
     totals: tuple[str, ...] = ()
     figure_references: tuple[str, ...] = ()
     listed_groups: tuple[str, ...] = ()
+    past_age_after: tuple[str, ...] = ()
+    past_age_before: tuple[str, ...] = ()
     apposed_age: tuple[int, int]
     plans: tuple[str, ...]
     marker_reach: int

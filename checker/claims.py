@@ -176,9 +176,13 @@ class ClaimExtractor:
         return any(word in before for word in self.words.plans)
 
     def _denied(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
-        """True when the clause negates the figure or the figure is a change, not a level."""
+        """True when the clause negates the figure, the figure is a change, not a level, or an age at a past time
+        ("在19岁时辍学", "dropped out at 19")."""
         clause_text = f" {text[clause[0]:clause[1]]} "
         if any(word in clause_text for word in self.words.negations):
+            return True
+        if quantity.kind == "age" and (text.startswith(self.words.past_age_after, quantity.end) or
+                                       text[max(clause[0], quantity.start - 6):quantity.start].endswith(self.words.past_age_before)):
             return True
         lead = text[max(clause[0], quantity.start - 2):quantity.start]
         wider = text[max(clause[0], quantity.start - 3):quantity.start]

@@ -126,18 +126,26 @@ class Around:
             if name:
                 return name, after[0]
         former = set()  # the holder's company under another title is not this post's, wherever named
+        own = self.finder.fill(holder, spec) if holder.kind == "person" else None
         for mention in reversed([m for m in view.mentions if m.end <= hit.start and m is not holder]):
             name = self.finder.fill(mention, spec)
             if name and self._titles_otherwise(mention, holder, hit):
                 former.add(name)
             elif name and name not in former:
+                if own and own != name and not self._next_to_title(mention, hit):
+                    return own, None  # "…a former OpenAI researcher…, Chief Executive Mark Zuckerberg said": Meta's
                 return name, mention
-        own = self.finder.fill(holder, spec) if holder.kind == "person" else None
         if own:  # a bare title: the holder's own organisation ("Chief Executive Sundar Pichai" is Google's)
             return own, None
         if spec.fallback == "context":
             return from_context(spec, self.views, index, self.finder, self.look_back, set()), None
         return None, None
+
+    def _next_to_title(self, org: Mention, hit: NamedHit) -> bool:
+        """True for an organisation that stands close before its title, no punctuation between ("OpenAI CEO",
+        "Scale的年轻亿万富翁创始人")."""
+        gap = self.text[org.end:hit.start]
+        return len(gap) <= self.words.org_reach and not PUNCTUATION & set(gap)
 
     def _titles_otherwise(self, org: Mention, holder: Mention, hit: NamedHit) -> bool:
         """True when the organisation titles the holder with another post before he takes this one
