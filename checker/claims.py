@@ -16,6 +16,7 @@ from checker.role_search import fill_roles
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RuleBook, TriggerHit, fold_word
 from checker.segment import clauses, sentences
+from checker.spans import SpanIndex
 
 Span = tuple[int, int]
 COLONS = (":", "：")
@@ -41,26 +42,30 @@ class ClaimExtractor:
         quantities = apposed_ages(text, quantities, mentions, self.words.apposed_age)
         views = sentence_views(clean.text, mentions, quantities)
         hits = self.book.triggers_in(text)
-        periods = find_periods(text, clean.date)
+        periods = SpanIndex(find_periods(text, clean.date))
         spokespeople = {m.entity: org for m in mentions if m.entity and m.kind == "person"
                         for org in [self.speaks_for(m.entity)] if org}
         finder = RoleFinder(self.speaks_for, text, self.words, spokespeople, mentions)
         claims = []
+        figures, triggers, takers_of = SpanIndex(quantities), SpanIndex(hits), self._takers(hits)
         for index, view in enumerate(views):
-            inside = [q for q in quantities if view.start <= q.start and q.end <= view.end]
+            inside = figures.within(view.start, view.end)
+            hits_here = triggers.within(view.start, view.end)
             plain = [q for q in inside if not is_restatement(q, inside, text)]
-            before = [q for q in plain if superseded(q, inside, text, view, periods, self.words)]
+            said = periods.within(view.start, view.end)
+            before = [q for q in plain if superseded(q, inside, text, view, said, self.words)]
             kept = [as_bound(as_order(q, text, self.words), text, view.clause_of(q.start), self.words) for q in plain
                     if q not in before]
             made: list[tuple[Quantity, Claim]] = []
             elliptic = elliptical_names(view, kept, text, self.words.list_separators)
             last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
             facts: dict[int, set[tuple[str | None, ...]]] = {}  # clause start -> (rule, subject) of its claims
-            for quantity, hit in self._bind(view, kept, hits, text):
-                takers = [h for h in hits if quantity.kind in self.book.rules[h.rule].kinds]
+            for quantity, hit in self._bind(view, kept, hits_here, text):
+                takers = takers_of(quantity.kind)
                 named = elliptic.get(quantity.start)
-                hit = (hit or carried_trigger(view, quantity, last, takers, text, self.words, named is not None)
-                       or heading_trigger(views, index, quantity.kind, takers, finder))
+                hit = (hit or carried_trigger(view, quantity, last, takers.within(view.start, view.end), text, self.words,
+                                              named is not None)
+                       or heading_trigger(views, index, quantity.kind, takers.items, finder))
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
                 if claim is not None and not self._part_of_whole(claim, quantity, view, text, facts):
                     claims.append(claim)
@@ -70,6 +75,16 @@ class ClaimExtractor:
                         last[quantity.kind] = (hit, view.clause_of(quantity.start))
             claims += previous_values(clean, view, before, made)
         return claims
+
+    def _takers(self, hits: list[TriggerHit]) -> Callable[[str], SpanIndex[TriggerHit]]:
+        """Per kind of figure, the triggers of the rules that read it (built once per kind)."""
+        cache: dict[str, SpanIndex[TriggerHit]] = {}
+
+        def of_kind(kind: str) -> SpanIndex[TriggerHit]:
+            if kind not in cache:
+                cache[kind] = SpanIndex([h for h in hits if kind in self.book.rules[h.rule].kinds])
+            return cache[kind]
+        return of_kind
 
     def _part_of_whole(self, claim: Claim, quantity: Quantity, view: SentenceView, text: str,
                        facts: dict[int, set[tuple[str | None, ...]]]) -> bool:
@@ -130,7 +145,7 @@ class ClaimExtractor:
         return sorted(fitting, key=lambda pair: pair[1].weak)  # a rule's own word before another's generic one
 
     def _claim(self, clean: CleanArticle, text: str, quantity: Quantity, hit: TriggerHit | None,
-               views: list[SentenceView], index: int, finder: RoleFinder, periods: list[PeriodMatch],
+               views: list[SentenceView], index: int, finder: RoleFinder, periods: SpanIndex[PeriodMatch],
                named: Mention | None = None) -> Claim | None:
         """The claim a bound quantity makes, or None when no rule's roles are satisfied (`named`: the name right before
         a figure of an elliptical list, its subject)."""
@@ -150,7 +165,8 @@ class ClaimExtractor:
             if named is not None and hit is not None and hit.start < view.clause_of(quantity.start)[0]:
                 subject = finder.fill(named, rule.subject) or subject
             paragraph_start = clean.text.rfind("\n", 0, view.start) + 1
-            period, month = period_and_month_near(periods, clause, view.clauses_without_figures(), quantity.start,
+            near = periods.within(paragraph_start, view.end)  # all a claim's period may come from
+            period, month = period_and_month_near(near, clause, view.clauses_without_figures(), quantity.start,
                                                   paragraph_start, clean.date)
             if rule.symmetric and subject and obj:
                 subject, obj = sorted((subject, obj))  # "OpenAI与CoreWeave的合同" and "CoreWeave's contract with OpenAI"
@@ -244,10 +260,11 @@ def colon_trigger(view: SentenceView, clause: Span, kind: str, hits: list[Trigge
 def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity]) -> list[SentenceView]:
     """Sentences of a text with their clauses, mentions and the kinds of figure in each clause."""
     views = []
+    named, figured = SpanIndex(mentions), SpanIndex(quantities)
     for start, end in sentences(text):
-        inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
+        inside = tuple(named.within(start, end))
         view = SentenceView(start, end, tuple(clauses(text, start, end)), inside)
-        figures = {(view.clause_of(q.start)[0], q.kind) for q in quantities if start <= q.start < end}
+        figures = {(view.clause_of(q.start)[0], q.kind) for q in figured.starting(start, end)}
         views.append(SentenceView(start, end, view.clauses, inside, frozenset(figures)))
     return views
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -31,11 +33,13 @@ class UndecodableError(ValueError):
 
 def line_of(text: str, offset: int) -> int:
     """The 1-based line of an offset in a text (line breaks \\n, \\r\\n or \\r)."""
-    offset = max(0, offset)
-    breaks = text.count("\n", 0, offset)
-    if "\r" in text:
-        breaks += text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
-    return 1 + breaks
+    return bisect_right(_line_starts(text), max(0, offset))
+
+
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """The offsets where the lines of a text start (computed once per text: long articles stay linear)."""
+    return (0, *(match.end() for match in LINE_BREAK.finditer(text)))
 
 
 def load_articles(paths: Sequence[str]) -> tuple[list[Article], list[str]]:

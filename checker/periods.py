@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable
 
@@ -102,14 +103,17 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
     found = []
     baselines = period_data().baselines
     joints = [m.span() for m in _conjunctions().finditer(folded)]
+    joint_starts, joint_ends = [s for s, _ in joints], sorted(e for _, e in joints)
     for match in regex.finditer(folded.translate(_HALF_WIDTH)):
         # "较2022年的水平": a point of comparison, the period of no figure but the one right after it
         baseline = folded[max(0, match.start() - 12):match.start()].rstrip().endswith(baselines)
         index = int(match.lastgroup[1:]) if match.lastgroup and match.lastgroup[0] == "p" else _which(match)
         year = _resolve(match, index, patterns[index], article_date)
         month = _month(match, index, patterns[index], year, article_date)
-        segment = (max([e for s, e in joints if e <= match.start()], default=0),
-                   min([s for s, e in joints if s >= match.end()], default=len(folded)))
+        before = bisect_right(joint_ends, match.start())  # the conjunctions around it, found by bisection
+        after = bisect_left(joint_starts, match.end())
+        segment = (joint_ends[before - 1] if before else 0,
+                   joint_starts[after] if after < len(joint_starts) else len(folded))
         end = match.end() + (len(_FILLER.match(folded, match.end()).group()) if baseline else 0)  # "比去年全年的37亿美元"
         report = folded[match.end():match.end() + 12].lstrip().startswith(period_data().reports)
         found.append(PeriodMatch(start=match.start(), end=end, year=year, month=month, baseline=baseline, report=report, segment=segment))

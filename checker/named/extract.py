@@ -8,6 +8,7 @@ from typing import Callable
 
 from checker.claim_words import claim_words
 from checker.claims import match_text, sentence_views
+from checker.spans import containing
 from checker.clean import original_span
 from checker.load import line_of
 from checker.models import Claim, CleanArticle, Mention
@@ -40,8 +41,9 @@ class NamedExtractor:
         dates = find_dates(text, clean.date)
         self.verb_roles = VerbRoles(text, views, finder)
         claims: dict[tuple, Claim] = {}
+        starts, ends = [v.start for v in views], [v.end for v in views]
         for hit in self.triggers.find(text):
-            index = next((n for n, v in enumerate(views) if v.start <= hit.start < v.end), None)
+            index = containing(starts, ends, hit.start)
             if index is None:
                 continue
             clause = views[index].clause_of(hit.start)  # its clause and the rest of its sentence ("宣布，已与…")
