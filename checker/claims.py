@@ -106,12 +106,13 @@ class ClaimExtractor:
               text: str) -> list[tuple[Quantity, TriggerHit | None]]:
         """Pair quantities with trigger positions in their clause, nearest pairs first, each once per kind."""
         pairs = []
+        strong = {(h.start, h.end) for h in hits if not h.weak}  # a span is weak when all its rules' words are
         for quantity in quantities:
             clause = view.clause_of(quantity.start)
             for hit in hits:
                 if clause[0] <= hit.start and hit.end <= clause[1] and self._fits(hit, quantity, text[clause[0]:clause[1]]):
                     gap = max(0, hit.start - quantity.end, quantity.start - hit.end)  # 0: inside the span
-                    weak = all(h.weak for h in hits if (h.start, h.end) == (hit.start, hit.end))
+                    weak = (hit.start, hit.end) not in strong
                     pairs.append(((weak, gap), hit.start, quantity.start, quantity, hit))
         bound: dict[int, TriggerHit | None] = {}
         used: set[tuple[int, int, str]] = set()  # "a 49% stake … for $14.3 billion": one percent, one amount

@@ -17,7 +17,10 @@ FORMATS = ["terminal", "json", "markdown", "html"]
 def _write(text: str, output: str | None, color: bool | None = None) -> None:
     """Write a rendered report to a file or standard output."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise click.ClickException(f"{output}: cannot be written ({err.strerror or err})") from None
     else:
         click.echo(text, nl=not text.endswith("\n"), color=color)
 

@@ -140,7 +140,7 @@ def edge_only(claims: list[Claim]) -> bool:
     """True when the claims agree only at the edge of their rounding: two exact figures each lie outside the other's
     interval (1.45 and 1.5). A figure inside another's interval is that figure rounded (392.3亿 and 392亿, $94.04
     billion and 940亿): an agreement."""
-    exact = [c for c in claims if c.qualifier == "exact"]
+    exact = list({(c.value, c.low, c.high): c for c in claims if c.qualifier == "exact"}.values())  # each figure once
     return any(not contains(a, b.value) and not contains(b, a.value) for a in exact for b in exact)
 
 

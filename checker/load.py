@@ -17,6 +17,8 @@ from checker.models import Article
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # The only legacy encodings considered when a file is not UTF-8 or UTF-16.
 LEGACY_ENCODINGS = ("gb18030", "big5")
+# Lead bytes of the common characters of each: GB2312 level 1 (B0-D7), Big5 frequent characters (A4-C6).
+_COMMON_LEADS = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Control characters that do not occur in text files (tab, line breaks, form feed and escape do).
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C1 controls are mojibake (cleaning repairs them)
@@ -51,7 +53,7 @@ def load_articles(paths: Sequence[str]) -> tuple[list[Article], list[str]]:
             warnings.append(f"{given}: no such file or directory")
             continue
         for path in _files_under(given, warnings):
-            seen.setdefault(os.path.normpath(path), path)
+            seen.setdefault(os.path.realpath(path), path)  # a link to a file read already is that file
     articles = []
     for path in seen.values():
         article = read_article(path, warnings)
@@ -64,6 +66,9 @@ def load_articles(paths: Sequence[str]) -> tuple[list[Article], list[str]]:
 
 def read_article(path: str, warnings: list[str]) -> Article | None:
     """One file as an Article, or None with a warning when it cannot be read or decoded."""
+    if not os.path.isfile(path):
+        warnings.append(f"{path}: skipped, not a regular file (a pipe, a device or a broken link)")
+        return None
     try:
         data = Path(path).read_bytes()
     except OSError as err:
@@ -91,10 +96,35 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    decoded = {}
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            decoded[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if decoded:  # the strict decoding whose characters are the most common ones of its own standard
+        encoding = max(decoded, key=lambda e: (_common_share(decoded[e], e), e == LEGACY_ENCODINGS[0]))
+        return _checked(decoded[encoding], encoding)
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
         raise UndecodableError("not UTF-8, UTF-16, GB18030 or Big5 text")
     return _checked(str(best), best.encoding)
+
+
+def _common_share(text: str, encoding: str) -> float:
+    """The share of a decoded text's non-ASCII characters that are its standard's common ones (GB2312 level 1, Big5
+    frequent characters): a wrong decoding of CJK bytes lands on rare ones."""
+    lead_bytes = _COMMON_LEADS[encoding]
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return 0.0
+    common = 0
+    for char in wide:
+        try:
+            common += char.encode(encoding)[0] in lead_bytes
+        except UnicodeEncodeError:
+            continue
+    return common / len(wide)
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -59,3 +59,10 @@ def test_report_writes_output_file(tmp_path):
     done = run_module("report", "seeds", "--format", "markdown", "--output", str(target))
     assert done.returncode == 0, done.stderr
     assert "148億美元" in target.read_text(encoding="utf-8")
+
+
+def test_an_output_file_that_cannot_be_written_is_a_clear_error(tmp_path):
+    target = tmp_path / "missing-folder" / "out.json"
+    done = run_module("report", "seeds", "--format", "json", "--output", str(target))
+    assert done.returncode == 2
+    assert f"{target}: cannot be written" in done.stderr and "Traceback" not in done.stderr

@@ -48,3 +48,16 @@ def test_seed_line_numbers_point_at_the_written_lines():
     assert warnings == [] and len(articles) == 5
     text = next(a for a in articles if a.name.startswith("004")).text
     assert line_of(text, text.index("148億美元")) == 46
+
+
+def test_pipes_devices_and_links_to_files_read_already_are_skipped(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Meta投资143亿美元。", encoding="utf-8")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")  # the same article again
+    os.mkfifo(tmp_path / "c.txt")  # reading it would wait for ever
+    os.symlink("/dev/zero", tmp_path / "d.txt")  # reading it would never end
+    articles, warnings = load_articles([str(tmp_path)])
+    assert [a.name for a in articles] == ["a.txt"]
+    assert sorted(w.split(": ")[0].rsplit("/", 1)[-1] for w in warnings) == ["c.txt", "d.txt"]
+    assert all("not a regular file" in w for w in warnings)

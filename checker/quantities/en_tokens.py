@@ -112,5 +112,7 @@ def _digits(match: re.Match[str], joined: bool) -> EnToken | None:
                 value = value ** exponent
     except (InvalidOperation, ZeroDivisionError, OverflowError):
         return None
+    if not value.is_finite():
+        return None  # "0^-1": Decimal gives Infinity without raising
     decimal = "." in mantissa or match.group(1) is not None or match.group(3) is not None
     return EnToken("num", body, value, match.start(), match.end(), joined, True, decimal)

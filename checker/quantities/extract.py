@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 from checker.models import Quantity
@@ -19,6 +20,9 @@ from checker.quantities.zh_measure import measure_word_readings
 from checker.quantities.zh_money import minor_unit_readings
 from checker.quantities.zh_tenths import tenths_readings, whole_word_items
 from checker.quantities.zh_whole import whole_number_items
+
+
+LARGEST = Decimal("1e100")  # far above any amount in the news, far below a float's limit
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +47,9 @@ def extract_quantities(text: str) -> list[Quantity]:
     kept = [r for r in kept if r.numeral.start not in blocked]
     wholes = whole_word_items(texts) + whole_number_items(texts)
     chosen = choose(reading_items(texts, kept, data) + fractions + wholes, len(text))
-    return [item.quantity for item in merge_restatements(texts, chosen)]
+    return [item.quantity for item in merge_restatements(texts, chosen) if _plausible(item.quantity)]
+
+
+def _plausible(quantity: Quantity) -> bool:
+    """False for a figure no text means (1e999 dollars, 一万亿亿亿亿…): beyond what a float holds, JSON cannot say it."""
+    return all(v is None or (v.is_finite() and abs(v) < LARGEST) for v in (quantity.value, quantity.low, quantity.high))
