@@ -19,6 +19,7 @@ class HtmlPatterns:
     comment: re.Pattern[str]
     entity: re.Pattern[str]
     dropped: re.Pattern[str] | None
+    drop_closer: re.Pattern[str]  # the closing tag of a dropped block ("</script >")
     names: frozenset[str]
     breaks: frozenset[str]
     soft: frozenset[str]
@@ -33,7 +34,7 @@ def html_patterns() -> HtmlPatterns:
     dropped = re.compile(rf"<({names})\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL) if names else None
     return HtmlPatterns(
         tag=re.compile(data.tag), comment=re.compile(data.comment, re.DOTALL), entity=re.compile(data.entity),
-        dropped=dropped, names=frozenset(n.lower() for n in data.tags),
+        dropped=dropped, drop_closer=re.compile(rf"</(?:{names or '(?!x)x'})\s*>", re.IGNORECASE), names=frozenset(n.lower() for n in data.tags),
         breaks=frozenset(n.lower() for n in data.break_tags),
         soft=frozenset(n.lower() for n in data.soft_break_tags),
         stops=cleaning_data().segmentation.sentence_ends + cleaning_data().segmentation.closers + ".:：;；",
@@ -45,9 +46,11 @@ def html_edits(text: str) -> list[Edit]:
     if "<" not in text and "&" not in text:
         return []
     patterns = html_patterns()
-    edits = [Edit(*m.span()) for m in patterns.comment.finditer(text)]
+    # an opening no closer follows cannot match: searching stops at the last closer (many unclosed "<!--" stay linear)
+    edits = [Edit(*m.span()) for m in patterns.comment.finditer(text, 0, text.rfind("-->") + 3)]
     if patterns.dropped is not None:
-        edits.extend(Edit(*m.span()) for m in patterns.dropped.finditer(text))
+        end = max((m.end() for m in patterns.drop_closer.finditer(text)), default=0)
+        edits.extend(Edit(*m.span()) for m in patterns.dropped.finditer(text, 0, end))
     for match in patterns.tag.finditer(text):
         name = match.group("name").lower()
         if name in patterns.names:
