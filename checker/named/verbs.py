@@ -30,6 +30,8 @@ class RoleVerbs(BaseModel):
     adverbs: tuple[str, ...]
     subject_reach: int
     unit_reach: int
+    by_markers: tuple[str, ...] = ()
+    by_reach: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,11 @@ class VerbRoles:
         return any_of(claim_words().speech_verbs)
 
     def holder(self, view: SentenceView, index: int, hit: NamedHit, qualifiers: re.Pattern[str]) -> VerbHolder | None:
-        """The holder named by the nearest verb before the title that governs it, if any."""
+        """The holder named by the nearest verb before the title that governs it, or by a verb after it ("…首席科学家由
+        赵晟佳出任"), if any."""
+        after = self._holder_after_by(view, hit)
+        if after is not None:
+            return VerbHolder(after, False)
         clause = view.clause_of(hit.start)
         verbs = list(self._verbs.finditer(self.text, clause[0], hit.start))
         for verb in reversed(verbs):
@@ -76,6 +82,19 @@ class VerbRoles:
             if found is not None:
                 return VerbHolder(found, word in self.verbs.leaving)
         return None
+
+    def _holder_after_by(self, view: SentenceView, hit: NamedHit) -> Mention | None:
+        """The person a title names after it with 由 and a subject verb ("MSL首席科学家由赵晟佳出任")."""
+        rest = self.text[hit.end:view.end].lstrip()
+        marker = next((m for m in sorted(self.verbs.by_markers, key=len, reverse=True) if rest.startswith(m)), None)
+        if marker is None:
+            return None
+        at = view.end - len(rest) + len(marker)
+        people = [m for m in view.mentions if at <= m.start <= at + self.verbs.by_reach and self._person(m)]
+        if not people or STOPS & set(self.text[at:people[0].start]):
+            return None
+        verb = self._verbs.search(self.text, people[0].end, min(view.end, people[0].end + self.verbs.by_reach + 8))
+        return people[0] if verb and re.sub(r"\s+", " ", verb.group()) in self.verbs.subject else None
 
     def _governs(self, view: SentenceView, start: int, end: int, qualifiers: re.Pattern[str],
                  words: tuple[str, ...], reach: int = 0) -> bool:
