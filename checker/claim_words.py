@@ -29,6 +29,7 @@ class ClaimWords(BaseModel):
     subsets: tuple[str, ...]
     back_references: tuple[str, ...]
     relatives: tuple[str, ...]
+    subject_relatives: tuple[str, ...] = ()
     leader_suffixes: tuple[str, ...] = ()
     totals: tuple[str, ...] = ()
     figure_references: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ import re
 from typing import Callable
 
 from checker.claim_words import ClaimWords, claim_words
+from checker.compare_revisions import PREVIOUS
 from checker.clean import original_span
 from checker.figures import (as_bound, as_order, elliptical_names, heading_trigger, is_restatement, of_earlier_time,
                              superseded)
@@ -59,7 +60,8 @@ class ClaimExtractor:
             made: list[tuple[Quantity, Claim]] = []
             elliptic = elliptical_names(view, kept, text, self.words.list_separators)
             last: dict[str, tuple[TriggerHit, Span]] = {}  # quantity kind -> trigger and clause of the latest claim
-            facts: dict[int, set[tuple[str | None, ...]]] = {}  # clause start -> (rule, subject) of its claims
+            facts: dict[int, set[tuple[str, str | None]]] = {}  # clause start -> (rule, subject) of its claims
+            parts: set[tuple[int, str, str | None]] = set()  # (clause start, rule, subject) of figures read as parts
             for quantity, hit in self._bind(view, kept, hits_here, text):
                 takers = takers_of(quantity.kind)
                 named = elliptic.get(quantity.start)
@@ -67,14 +69,28 @@ class ClaimExtractor:
                                               named is not None)
                        or heading_trigger(views, index, quantity.kind, takers.items, finder))
                 claim = self._claim(clean, text, quantity, hit, views, index, finder, periods, named)
-                if claim is not None and not self._part_of_whole(claim, quantity, view, text, facts):
+                if claim is not None and not self._part_of_whole(claim, quantity, view, text, facts, parts):
                     claims.append(claim)
                     made.append((quantity, claim))
                     facts.setdefault(view.clause_of(quantity.start)[0], set()).add((claim.rule, claim.subject))
                     if hit is not None:
                         last[quantity.kind] = (hit, view.clause_of(quantity.start))
-            claims += previous_values(clean, view, before, made)
+            claims += self._previous_values(clean, view, before, made)
         return claims
+
+    def _previous_values(self, clean: CleanArticle, view: SentenceView, before: list[Quantity],
+                         made: list[tuple[Quantity, Claim]]) -> list[Claim]:
+        """The value before a change ("从750亿美元上调至850亿美元", "up from $75 billion") as a claim of the fact the
+        nearest claim of its sentence states, marked previous: no figure of the present, evidence of a revision."""
+        found = []
+        for quantity in before:
+            here = [(q, c) for q, c in made if q.unit == quantity.unit and q.kind == quantity.kind]
+            if here:
+                fact = min(here, key=lambda pair: abs(pair[0].start - quantity.start))[1]
+                claim = build_claim(clean, quantity, self.book.rules[fact.rule], fact.subject, fact.object, fact.period, view)
+                found.append(claim.model_copy(update={"attribute": fact.attribute, "month": fact.month,
+                                                      "modifiers": (PREVIOUS,)}))
+        return found
 
     def _takers(self, hits: list[TriggerHit]) -> Callable[[str], SpanIndex[TriggerHit]]:
         """Per kind of figure, the triggers of the rules that read it (built once per kind)."""
@@ -87,19 +103,20 @@ class ClaimExtractor:
         return of_kind
 
     def _part_of_whole(self, claim: Claim, quantity: Quantity, view: SentenceView, text: str,
-                       facts: dict[int, set[tuple[str | None, ...]]]) -> bool:
+                       facts: dict[int, set[tuple[str, str | None]]], parts: set[tuple[int, str, str | None]]) -> bool:
         """True for a part of the figure the clause before claimed, of the same fact ("投资5000亿美元，首期1000亿美元将
         立即投入"), or for the next part of a list of parts ("其中260亿美元为债务融资，30亿美元为股权融资"): the part is no
-        other value of that fact. Parts are recorded in `facts` under ("part", rule, subject)."""
+        other value of that fact. Parts found are added to `parts`."""
         clause = view.clause_of(quantity.start)
         index = view.clauses.index(clause) if clause in view.clauses else 0
         if index == 0:
             return False
-        before = facts.get(view.clauses[index - 1][0], set())
+        previous = view.clauses[index - 1][0]
         subset = any(word in text[clause[0]:quantity.start] for word in self.words.subsets)
-        if not (subset and (claim.rule, claim.subject) in before or ("part", claim.rule, claim.subject) in before):
+        if not (subset and (claim.rule, claim.subject) in facts.get(previous, set())
+                or (previous, claim.rule, claim.subject) in parts):
             return False
-        facts.setdefault(clause[0], set()).add(("part", claim.rule, claim.subject))
+        parts.add((clause[0], claim.rule, claim.subject))
         return True
 
     def _bind(self, view: SentenceView, quantities: list[Quantity], hits: list[TriggerHit],
@@ -183,7 +200,7 @@ class ClaimExtractor:
         if rule.rates_apart and any(word in f" {text[clause[0]:clause[1]]} " for word in self.words.per_year):
             return f"{rule.rate_label} {rule.attribute}"
         if rule.totals_apart and any(word in f" {text[clause[0]:quantity.end]} " for word in self.words.totals):
-            return f"total {rule.attribute}"
+            return f"{rule.total_label} {rule.attribute}"
         return rule.attribute
 
     def _planned(self, text: str, clause: tuple[int, int], quantity: Quantity) -> bool:
@@ -268,24 +285,6 @@ def sentence_views(text: str, mentions: list[Mention], quantities: list[Quantity
         figures = {(view.clause_of(q.start)[0], q.kind) for q in figured.starting(start, end)}
         views.append(SentenceView(start, end, view.clauses, inside, frozenset(figures)))
     return views
-
-
-def previous_values(clean: CleanArticle, view: SentenceView, before: list[Quantity],
-                    made: list[tuple[Quantity, Claim]]) -> list[Claim]:
-    """The value before a change ("从750亿美元上调至850亿美元", "up from $75 billion") as a claim of the fact the nearest
-    claim of its sentence states, marked "previous": no figure of the present, but evidence that the fact was revised."""
-    found = []
-    for quantity in before:
-        here = [(q, c) for q, c in made if q.unit == quantity.unit and q.kind == quantity.kind]
-        if not here:
-            continue
-        start, end = original_span(clean, quantity.start, quantity.end)
-        nearest = min(here, key=lambda pair: abs(pair[0].start - quantity.start))[1]
-        found.append(nearest.model_copy(update={
-            "start": start, "end": end, "text": clean.article.text[start:end], "line": line_of(clean.article.text, start),
-            "value": quantity.value, "qualifier": quantity.qualifier, "low": quantity.low, "high": quantity.high,
-            "modifiers": ("previous",)}))
-    return found
 
 
 def build_claim(clean: CleanArticle, quantity: Quantity, rule: ClaimRule, subject: str | None, obj: str | None,

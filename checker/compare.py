@@ -9,12 +9,13 @@ from decimal import Decimal
 from checker.compare_conversions import conversions
 from checker.compare_revisions import as_revision, is_previous
 from checker.models import Claim, ClaimGroup
-from checker.numbers import format_value
+from checker.numbers import describe_side
 
 OPEN_ENDED = {"exact", "approx", "under"}  # rounded figures: their interval ends are not claimed values
 VAGUE_RATIO = Decimal(3)  # a range wider than this factor ("数千亿", "several hundred million") proves nothing
 SIDE_LABELS = "abcdefghijklmnopqrstuvwxyz"
 INFINITY = Decimal("Infinity")
+NUDGE = Decimal("1e-9")  # how far a rounded figure's interval ends move inwards, relative to the figure
 
 
 def fact_key(claim: Claim) -> tuple[str, str, str, str, str]:
@@ -80,10 +81,12 @@ def bounds(claim: Claim) -> tuple[Decimal | None, Decimal | None]:
     """The interval a claim allows, with the ends of rounded figures made exclusive."""
     low, high = claim.low, claim.high
     if claim.qualifier in OPEN_ENDED:
-        nudge = Decimal("1e-9")
-        width = None if low is None or high is None else (high - low) / 4  # a nudge never turns an interval inside out
-        low = None if low is None else low + min(abs(low) * nudge, width if width is not None else abs(low) * nudge)
-        high = None if high is None else high - min(abs(high) * nudge, width if width is not None else abs(high) * nudge)
+        cap = None if low is None or high is None else (high - low) / 4  # a nudge never turns an interval inside out
+
+        def nudge(end: Decimal) -> Decimal:
+            return abs(end) * NUDGE if cap is None else min(abs(end) * NUDGE, cap)
+        low = None if low is None else low + nudge(low)
+        high = None if high is None else high - nudge(high)
     return low, high
 
 
@@ -148,11 +151,7 @@ def explain(claims: list[Claim], sides: list[int], severity: str) -> str:
     """One line saying which values stand against which, with article counts."""
     parts = []
     for side in sorted(set(sides)):
-        members = [c for c, s in zip(claims, sides) if s == side]
-        values = Counter(format_value(c) for c in members)
-        articles = len({c.article for c in members})
-        label = " / ".join(v for v, _ in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])))
-        parts.append(f"{label} ({articles} article{'s' if articles != 1 else ''})")
+        parts.append(describe_side([c for c, s in zip(claims, sides) if s == side]))
     if severity == "conflict":
         return f"{parts[1]} is outside {parts[0]}" if len(parts) == 2 else " vs ".join(parts)
     if severity == "warning":

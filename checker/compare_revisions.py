@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.models import Claim, ClaimGroup
-from checker.numbers import format_value
+from checker.numbers import describe_side
 
 PREVIOUS = "previous"  # the modifier of a value before a change (checker/claims.py previous_values)
 
@@ -25,7 +25,7 @@ def as_revision(group: ClaimGroup, previous: list[Claim]) -> ClaimGroup:
         return group
     new = _other(sides, old[0])
     witness = min(previous, key=lambda c: (c.article, c.line))
-    explanation = f"{_values(members[old[0]])} was revised to {_values(members[new])} " \
+    explanation = f"{describe_side(members[old[0]])} was revised to {describe_side(members[new])} " \
                   f"({witness.article} line {witness.line}: \"{witness.text}\" before the change)"
     return group.model_copy(update={"severity": "warning", "explanation": explanation})
 
@@ -46,9 +46,3 @@ def _other(sides: list[str], side: str) -> str:
     """The other of two sides."""
     return sides[1] if side == sides[0] else sides[0]
 
-
-def _values(claims: list[Claim]) -> str:
-    """The distinct figures of claims, with their article count."""
-    values = sorted({format_value(c) for c in claims})
-    articles = len({c.article for c in claims})
-    return f"{' / '.join(values)} ({articles} article{'s' if articles != 1 else ''})"

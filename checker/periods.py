@@ -49,8 +49,9 @@ class PeriodData(BaseModel):
     halves: dict[str, int] = {}
     counts: dict[str, float] = {}  # number words of a relative period ("seven months earlier", "三个月前", "半年前")
     baselines: tuple[str, ...] = ()
-    conjunctions: tuple[str, ...] = ()
-    reports: tuple[str, ...] = ()  # a quarter before one of these names a report ("在第二季度财报中，…全年…")  # a period speaks first for its own conjunct ("… in 2024 and expects $2bn this year")
+    conjunctions: tuple[str, ...] = ()  # a period speaks first for its own conjunct ("… in 2024 and expects $2bn this year")
+    reports: tuple[str, ...] = ()  # a quarter before one of these names a report ("在第二季度财报中，…全年…")
+    baseline_fillers: tuple[str, ...] = ()  # words between a compared period and its figure ("比去年全年的37亿美元")
     patterns: tuple[PeriodPattern, ...]
     examples: tuple[PeriodExample, ...] = ()
 
@@ -91,8 +92,6 @@ def alternation(regexes: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-_FILLER = re.compile(r"\s*(?:全年度?|整年|同期|年度)?\s*的?\s*")  # words between a compared period and its figure
-
 # full-width digits and Latin letters read as ASCII (one character for one, so offsets hold)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
@@ -114,10 +113,17 @@ def find_periods(folded: str, article_date: dt.date | None) -> list[PeriodMatch]
         after = bisect_left(joint_starts, match.end())
         segment = (joint_ends[before - 1] if before else 0,
                    joint_starts[after] if after < len(joint_starts) else len(folded))
-        end = match.end() + (len(_FILLER.match(folded, match.end()).group()) if baseline else 0)  # "比去年全年的37亿美元"
+        end = _fillers().match(folded, match.end()).end() if baseline else match.end()  # "比去年全年的37亿美元"
         report = folded[match.end():match.end() + 12].lstrip().startswith(period_data().reports)
         found.append(PeriodMatch(start=match.start(), end=end, year=year, month=month, baseline=baseline, report=report, segment=segment))
     return found
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    """The words that may stand between a compared period and its figure, with spaces."""
+    words = "|".join(re.escape(w) for w in sorted(period_data().baseline_fillers, key=len, reverse=True))
+    return re.compile(rf"\s*(?:(?:{words})\s*)*" if words else r"\s*")
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +227,17 @@ SAME_PERIOD = "same period"  # the label of "期内", "during the quarter": the 
 SAME_QUARTER = "same quarter"  # "当季", "in the quarter": the quarter named before it, else the last one ended
 SAME_HALF = "same half"  # "for the six months": the half-year named before it, else unknown
 THEN = "then"  # the label of "当时", "at the time": the period named before it, else unknown (never the article's year)
+# labels that point back at a period named earlier in the paragraph, with the part of a year it must be ("" any)
+BACK_REFERENCES = {SAME_PERIOD: "", THEN: "", SAME_QUARTER: "-Q", SAME_HALF: "-H"}
 BASELINE_REACH = 2  # "较去年的392亿美元": a compared period is the period of a figure this close after it
+
+
+def _unreferenced(label: str, article_date: dt.date | None) -> str:
+    """The period of a back-reference with nothing named before it: the article's year for "期内", the last quarter
+    ended for "in the quarter", unknown for "at the time" and "for the six months"."""
+    if label == SAME_PERIOD:
+        return str(article_date.year) if article_date else ""
+    return last_quarter(article_date) if label == SAME_QUARTER else ""
 
 
 def last_quarter(article_date: dt.date | None) -> str:
@@ -263,15 +279,11 @@ def period_and_month_near(periods: list[PeriodMatch], clause: tuple[int, int], f
     else:
         found = min(inside, key=lambda p: (at - p.end if p.end <= at else p.start - at, p.start > at)) if inside else \
             (earlier[-1] if earlier else None)
-    if found is not None and found.year in (SAME_QUARTER, SAME_HALF):
-        part = "-Q" if found.year == SAME_QUARTER else "-H"
-        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and part in p.year]
-        fallback = last_quarter(article_date) if found.year == SAME_QUARTER else ""
-        return (before[-1].year, "") if before else (fallback, "")
-    if found is not None and found.year in (SAME_PERIOD, THEN):
-        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start and p.year not in (SAME_PERIOD, THEN)]
-        fallback = str(article_date.year) if article_date and found.year == SAME_PERIOD else ""
-        return (before[-1].year, before[-1].month) if before else (fallback, "")
+    if found is not None and found.year in BACK_REFERENCES:  # the period named before, of the kind the label asks for
+        part = BACK_REFERENCES[found.year]
+        before = [p for p in every if paragraph_start <= p.start and p.end <= found.start
+                  and p.year not in BACK_REFERENCES and part in p.year]
+        return (before[-1].year, before[-1].month) if before else (_unreferenced(found.year, article_date), "")
     if found is not None:
         return found.year, found.month
     return (str(article_date.year) if article_date else ""), ""

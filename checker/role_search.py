@@ -6,8 +6,6 @@ from checker.models import Mention, Quantity
 from checker.roles import RoleFinder, SentenceView
 from checker.rules import ClaimRule, RoleSpec, TriggerHit
 
-SUBJECT_RELATIVES = ("which ", "who ", "that ")  # a relative clause whose own subject is the name before it
-
 
 def search_order(view: SentenceView, anchor: TriggerHit | Quantity, finder: RoleFinder, role: str,
                  after_first: bool, reach: str = "sentence", kind: str = "", nearest: bool = False) -> list[Mention]:
@@ -163,7 +161,7 @@ def relative_subject(rule: ClaimRule, hit: TriggerHit | None, view: SentenceView
         return None
     clause = view.clause_of(hit.start)
     head = finder.text[clause[0]:hit.start].lstrip()
-    if not head.startswith(SUBJECT_RELATIVES):
+    if not head.startswith(finder.words.subject_relatives):
         return None
     if any(clause[0] <= m.start and m.end <= hit.start and finder.fill(m, rule.subject) for m in view.mentions):
         return None

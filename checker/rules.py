@@ -93,7 +93,8 @@ class ClaimRule(RuleModel):
     plan_label: str = "planned"  # "expected revenue", "planned people hired"
     rates_apart: bool = False  # a figure per year (每年价值300亿美元) is another fact than a total: "<rate_label> <attribute>"
     rate_label: str = "annual"
-    totals_apart: bool = False  # a sum of several (合同总额, "contracts totalling") is another fact: "total <attribute>"
+    totals_apart: bool = False  # a sum of several (合同总额, "contracts totalling") is another fact: "<total_label> <attribute>"
+    total_label: str = "total"
     # a figure that changes within a year (a valuation, a user count): one stated for another month is another fact
     by_month: bool = False
     symmetric: bool = False  # the two parties play the same part (a contract between them): named in a fixed order

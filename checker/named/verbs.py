@@ -59,6 +59,10 @@ class VerbRoles:
         return any_of([*self.verbs.subject, *self.verbs.object, *self.verbs.leaving])
 
     @cached_property
+    def _by_markers(self) -> tuple[str, ...]:
+        return tuple(sorted(self.verbs.by_markers, key=len, reverse=True))  # "一职由" before "由"
+
+    @cached_property
     def _speech(self) -> re.Pattern[str]:
         return any_of(claim_words().speech_verbs)
 
@@ -86,7 +90,7 @@ class VerbRoles:
     def _holder_after_by(self, view: SentenceView, hit: NamedHit) -> Mention | None:
         """The person a title names after it with 由 and a subject verb ("MSL首席科学家由赵晟佳出任")."""
         rest = self.text[hit.end:view.end].lstrip()
-        marker = next((m for m in sorted(self.verbs.by_markers, key=len, reverse=True) if rest.startswith(m)), None)
+        marker = next((m for m in self._by_markers if rest.startswith(m)), None)
         if marker is None:
             return None
         at = view.end - len(rest) + len(marker)

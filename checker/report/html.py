@@ -52,7 +52,7 @@ def render_html(report: Report) -> str:
 def summary(report: Report) -> str:
     """The counts table."""
     total = totals(report)
-    return table(["articles", "claims", "conflicts", "rounding warnings", "agreements"],
+    return table(["articles", "claims", "conflicts", "warnings", "agreements"],
                  [[number(n) for n in (total.articles, total.claims, total.conflicts, total.warnings, total.agreements)]])
 
 

@@ -12,7 +12,7 @@ from checker.report.view import (
 
 SENTENCE_WIDTH = 120  # display columns of a sentence excerpt in a table cell
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&$])")
-SEVERITY_LABELS = {"conflict": "Conflict", "warning": "Rounding warning"}
+SEVERITY_LABELS = {"conflict": "Conflict", "warning": "Warning"}
 
 
 def escaped(text: str) -> str:
@@ -48,7 +48,7 @@ def render_markdown(report: Report) -> str:
 def summary(report: Report) -> list[str]:
     """The counts table."""
     total = totals(report)
-    return table(["articles", "claims", "conflicts", "rounding warnings", "agreements"], "rrrrr",
+    return table(["articles", "claims", "conflicts", "warnings", "agreements"], "rrrrr",
                  [[str(n) for n in (total.articles, total.claims, total.conflicts, total.warnings, total.agreements)]])
 
 

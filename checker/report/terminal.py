@@ -50,7 +50,7 @@ def header(report: Report) -> list[Line]:
     total = totals(report)
     parts = [plural(total.articles, "article"), plural(total.claims, "claim"), plural(total.conflicts, "conflict")]
     if total.warnings:
-        parts.append(plural(total.warnings, "rounding warning"))
+        parts.append(plural(total.warnings, "warning"))
     parts.append(plural(total.agreements, "agreement"))
     return [[("Consistency report", "title"), (" · " + " · ".join(parts), "")], []]
 
@@ -61,7 +61,7 @@ def conflict_section(report: Report) -> list[Line]:
     if not groups:
         return [[("CONFLICTS", "section"), (": none — the articles do not contradict each other", "")], []]
     total = totals(report)
-    title = f"CONFLICTS ({total.conflicts})" + (f" · ROUNDING WARNINGS ({total.warnings})" if total.warnings else "")
+    title = f"CONFLICTS ({total.conflicts})" + (f" · WARNINGS ({total.warnings})" if total.warnings else "")
     lines: list[Line] = [[(title, "section")], []]
     for number, group in enumerate(groups, 1):
         lines.extend(conflict_block(number, group))

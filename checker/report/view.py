@@ -34,7 +34,7 @@ class Excerpt(NamedTuple):
 
 
 def totals(report: Report) -> Totals:
-    """Articles, claims, conflicts (severity conflict), rounding warnings and agreements."""
+    """Articles, claims, conflicts (severity conflict), warnings (rounding edges, revisions) and agreements."""
     near = sum(1 for g in report.conflicts if g.severity == "warning")
     return Totals(len(report.articles), sum(a.claims for a in report.articles),
                   len(report.conflicts) - near, near, len(report.agreements))
@@ -46,7 +46,7 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 
 def ordered_conflicts(report: Report) -> list[ClaimGroup]:
-    """Conflicts before rounding warnings, otherwise in the report's own order."""
+    """Conflicts before warnings, otherwise in the report's own order."""
     return sorted(report.conflicts, key=lambda g: SEVERITY_ORDER.get(g.severity, len(SEVERITY_ORDER)))
 
 
